@@ -1,0 +1,296 @@
+"""A practice ("praktijk"): one good practice sheet, the unit users search, open and submit."""
+
+import uuid
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Coalesce, Now
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from practices.fields import TextListField
+
+
+def practice_image_path(instance, filename):
+    """Store uploads under a random name: the original name says nothing we want to keep."""
+    suffix = PurePath(filename).suffix.lower()[:5]
+    return f"praktijken/{uuid.uuid4().hex}{suffix}"
+
+
+class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Practice.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Editors also see drafts (to preview them); everybody else only what is published."""
+        if user.is_authenticated and user.has_perm("practices.view_practice"):
+            return self
+        return self.published()
+
+    def newest(self):
+        return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at")
+
+    def search(self, query):
+        """Keep practices whose title, summary or description contain every word of query.
+
+        A plain, case-insensitive match that works on every database; the Dutch full-text
+        search (stemming, synonyms, ranking) replaces it on PostgreSQL.
+        """
+        words = query.split()[:10]
+        qs = self
+        for word in words:
+            qs = qs.filter(
+                models.Q(title__icontains=word)
+                | models.Q(summary__icontains=word)
+                | models.Q(description__icontains=word)
+            )
+        return qs
+
+    def for_cards(self):
+        """What a result card shows: category, places and actions, in a fixed number of queries."""
+        return self.select_related("category").prefetch_related(
+            models.Prefetch(
+                "locations", queryset=PracticeLocation.objects.select_related("municipality")
+            ),
+            "actions",
+        )
+
+    def for_sheet(self):
+        """Everything the practice sheet shows, in a fixed number of queries."""
+        return self.for_cards().prefetch_related("links", "target_groups", "policy_domains", "tags")
+
+    def publish(self):
+        """Publish in one UPDATE; a practice published before keeps its first publication date."""
+        return self.update(
+            status=Practice.Status.PUBLISHED,
+            published_at=Coalesce("published_at", Now()),
+            updated_at=Now(),
+        )
+
+    def unpublish(self):
+        return self.update(status=Practice.Status.DRAFT, updated_at=Now())
+
+
+class TaggedPractice(TaggedItemBase):
+    """Free keywords on practices, joined by a real foreign key (no generic relation)."""
+
+    content_object = models.ForeignKey(
+        "practices.Practice", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "trefwoord van een praktijk"
+        verbose_name_plural = "trefwoorden van praktijken"
+        ordering = ["tag__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="taggedpractice_unique_tag"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.content_object} – {self.tag}"
+
+
+class Practice(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Concept"
+        PUBLISHED = "published", "Gepubliceerd"
+
+    title = models.CharField("titel", max_length=200)
+    slug = models.SlugField("slug", max_length=220, unique=True)
+    summary = models.CharField(
+        "samenvatting", max_length=300, help_text="Eén of twee zinnen voor de resultatenlijst."
+    )
+    description = models.TextField("beschrijving", blank=True)
+    category = models.ForeignKey(
+        "practices.Category",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="practices",
+        verbose_name="categorie",
+    )
+    goals = TextListField("doelen")
+    target_groups = models.ManyToManyField(
+        "practices.TargetGroup", blank=True, related_name="practices", verbose_name="doelgroepen"
+    )
+    success_factors = TextListField("succesfactoren")
+    challenges = TextListField("uitdagingen")
+    policy_domains = models.ManyToManyField(
+        "practices.PolicyDomain",
+        blank=True,
+        related_name="practices",
+        verbose_name="beleidsdomeinen",
+    )
+    actions = models.ManyToManyField(
+        "practices.Action",
+        blank=True,
+        related_name="practices",
+        verbose_name="acties Plan Samenleven",
+    )
+    tags = TaggableManager(
+        "trefwoorden",
+        through=TaggedPractice,
+        blank=True,
+        help_text="Vrije trefwoorden, gescheiden door komma's.",
+    )
+    image = models.ImageField("foto", upload_to=practice_image_path, blank=True)
+    image_alt = models.CharField(
+        "alternatieve tekst", max_length=250, blank=True, help_text="Wat de foto toont."
+    )
+    image_credit = models.CharField("fotograaf of bron", max_length=200, blank=True)
+    status = models.CharField(
+        "status", max_length=10, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
+    updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+    published_at = models.DateTimeField("gepubliceerd op", null=True, blank=True)
+    last_reviewed_on = models.DateField(
+        "laatst nagekeken",
+        null=True,
+        blank=True,
+        help_text="Wanneer de redactie de fiche het laatst heeft nagekeken.",
+    )
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "praktijk"
+        verbose_name_plural = "praktijken"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "published"]),
+                name="practice_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
+                name="practice_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(image="") | ~models.Q(image_alt=""),
+                name="practice_image_has_alt_text",
+            ),
+        ]
+        indexes = [
+            # The home page and the list sort published practices by publication date.
+            models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("practices:practice_detail", args=[self.slug])
+
+    def clean(self):
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": "Beschrijf kort wat de foto toont, voor wie ze niet kan zien."}
+            )
+        if self.is_published and self.published_at is None:
+            # Publishing through a form dates the publication, as the publish action does.
+            self.published_at = timezone.now()
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+
+class PracticeLocationQuerySet(models.QuerySet):
+    def published(self):
+        """Rows of published practices, by place (named municipalities first), then title."""
+        return (
+            self.filter(practice__status=Practice.Status.PUBLISHED)
+            .select_related("practice", "municipality")
+            .order_by(
+                models.F("municipality__name").asc(nulls_last=True),
+                "area_label",
+                "practice__title",
+            )
+        )
+
+
+class PracticeLocation(models.Model):
+    """Where a practice runs: a municipality (or a wider area) with what it does there."""
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="locations", verbose_name="praktijk"
+    )
+    municipality = models.ForeignKey(
+        "practices.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="practice_locations",
+        verbose_name="gemeente",
+    )
+    area_label = models.CharField(
+        "ruimer gebied",
+        max_length=120,
+        blank=True,
+        help_text="Voor een brede uitrol zonder één gemeente, bv. 'Meer dan 30 gemeenten'.",
+    )
+    description = models.TextField("wat gebeurt hier", blank=True)
+    contact_name = models.CharField("contactpersoon", max_length=200, blank=True)
+    contact_email = models.EmailField("e-mail", blank=True)
+    contact_url = models.URLField("webadres", max_length=500, blank=True)
+    contact_phone = models.CharField("telefoon", max_length=40, blank=True)
+    position = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    objects = PracticeLocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "gemeente waar de praktijk loopt"
+        verbose_name_plural = "deze praktijk in"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(municipality__isnull=False) | ~models.Q(area_label=""),
+                name="location_has_municipality_or_area",
+            ),
+            models.UniqueConstraint(
+                fields=["practice", "municipality"],
+                condition=models.Q(municipality__isnull=False),
+                name="location_unique_municipality_per_practice",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.practice} in {self.place_name}"
+
+    def clean(self):
+        if self.municipality_id is None and not self.area_label.strip():
+            raise ValidationError(
+                {"municipality": "Kies een gemeente of vul een ruimer gebied in."}
+            )
+
+    @property
+    def place_name(self):
+        """The municipality's name, or the wider area (uses the loaded municipality)."""
+        return self.municipality.name if self.municipality_id else self.area_label
+
+    @property
+    def has_contact(self):
+        return any((self.contact_name, self.contact_email, self.contact_url, self.contact_phone))
+
+
+class PracticeLink(models.Model):
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="links", verbose_name="praktijk"
+    )
+    title = models.CharField("titel", max_length=200)
+    url = models.URLField("webadres", max_length=500)
+    position = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "nuttige link"
+        verbose_name_plural = "nuttige links"
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,126 @@
+"""Curated taxonomies that editors keep: category, target group, policy domain, municipality."""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from practices.fields import TextListField
+
+
+class NamedTaxonomy(models.Model):
+    """A curated term with a name unique regardless of case, and a slug for URLs."""
+
+    name = models.CharField("naam", max_length=120)
+    slug = models.SlugField("slug", max_length=140, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CategoryQuerySet(models.QuerySet):
+    def with_published_practice_count(self):
+        return self.annotate(
+            published_practice_count=models.Count(
+                "practices", filter=models.Q(practices__status="published"), distinct=True
+            )
+        )
+
+
+class Category(NamedTaxonomy):
+    introduction = models.TextField(
+        "introductie", blank=True, help_text="Korte inleiding bovenaan de categoriepagina."
+    )
+    description = models.TextField("beschrijving", blank=True)
+    goals = TextListField("gedeelde doelen")
+    success_factors = TextListField("gedeelde succesfactoren")
+    challenges = TextListField("gedeelde uitdagingen")
+    target_groups = models.ManyToManyField(
+        "practices.TargetGroup", blank=True, related_name="categories", verbose_name="doelgroepen"
+    )
+    policy_domains = models.ManyToManyField(
+        "practices.PolicyDomain",
+        blank=True,
+        related_name="categories",
+        verbose_name="beleidsdomeinen",
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta(NamedTaxonomy.Meta):
+        verbose_name = "categorie"
+        verbose_name_plural = "categorieën"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="category_name_unique_ci"),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("practices:category_detail", args=[self.slug])
+
+
+class TargetGroup(NamedTaxonomy):
+    class Meta(NamedTaxonomy.Meta):
+        verbose_name = "doelgroep"
+        verbose_name_plural = "doelgroepen"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="targetgroup_name_unique_ci"),
+        ]
+
+
+class PolicyDomain(NamedTaxonomy):
+    class Meta(NamedTaxonomy.Meta):
+        verbose_name = "beleidsdomein"
+        verbose_name_plural = "beleidsdomeinen"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="policydomain_name_unique_ci"),
+        ]
+
+
+class Municipality(NamedTaxonomy):
+    """A local government, in Flanders, Brussels or abroad (Utrecht, Amsterdam)."""
+
+    class Province(models.TextChoices):
+        ANTWERPEN = "antwerpen", "Antwerpen"
+        LIMBURG = "limburg", "Limburg"
+        OOST_VLAANDEREN = "oost-vlaanderen", "Oost-Vlaanderen"
+        VLAAMS_BRABANT = "vlaams-brabant", "Vlaams-Brabant"
+        WEST_VLAANDEREN = "west-vlaanderen", "West-Vlaanderen"
+        BRUSSELS = "brussel", "Brussels Hoofdstedelijk Gewest"
+
+    class Country(models.TextChoices):
+        BELGIUM = "BE", "België"
+        NETHERLANDS = "NL", "Nederland"
+
+    nis_code = models.CharField(
+        "NIS-code",
+        max_length=5,
+        blank=True,
+        help_text="De officiële code van Statbel (5 cijfers), voor Belgische gemeenten.",
+    )
+    province = models.CharField(
+        "provincie", max_length=20, choices=Province, blank=True, help_text="Indien gekend."
+    )
+    country = models.CharField("land", max_length=2, choices=Country, default=Country.BELGIUM)
+
+    class Meta(NamedTaxonomy.Meta):
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="municipality_name_unique_ci"),
+            models.UniqueConstraint(
+                fields=["nis_code"],
+                condition=~models.Q(nis_code=""),
+                name="municipality_nis_code_unique",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nis_code="") | models.Q(nis_code__regex=r"^[0-9]{5}$"),
+                name="municipality_nis_code_five_digits",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(province="") | models.Q(country="BE"),
+                name="municipality_province_only_in_belgium",
+            ),
+        ]
