@@ -1,0 +1,187 @@
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+
+from practices.models import (
+    Action,
+    Category,
+    Municipality,
+    PolicyDomain,
+    Practice,
+    PracticeLink,
+    PracticeLocation,
+    TargetGroup,
+)
+
+
+class PracticeCountMixin:
+    """A 'Praktijken' column, counted in the list query itself."""
+
+    @admin.display(description="praktijken", ordering="practice_count")
+    def practice_count(self, obj):
+        return obj.practice_count
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(practice_count=Count("practices"))
+
+
+@admin.register(Category)
+class CategoryAdmin(PracticeCountMixin, admin.ModelAdmin):
+    list_display = ["name", "practice_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["target_groups", "policy_domains"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "introduction", "description"]}),
+        (
+            "Wat alle praktijken van deze categorie delen",
+            {
+                "fields": [
+                    "goals",
+                    "target_groups",
+                    "success_factors",
+                    "challenges",
+                    "policy_domains",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(TargetGroup, PolicyDomain)
+class TermAdmin(PracticeCountMixin, admin.ModelAdmin):
+    list_display = ["name", "practice_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    list_display = ["name", "nis_code", "province", "country", "practice_count"]
+    list_filter = ["province", "country"]
+    show_facets = admin.ShowFacets.ALWAYS
+    search_fields = ["name", "nis_code"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    @admin.display(description="praktijken", ordering="practice_count")
+    def practice_count(self, obj):
+        return obj.practice_count
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(practice_count=Count("practice_locations__practice", distinct=True))
+        )
+
+
+@admin.register(Action)
+class ActionAdmin(PracticeCountMixin, admin.ModelAdmin):
+    list_display = ["number", "title", "theme", "mentor_municipality", "practice_count"]
+    list_display_links = ["number", "title"]
+    list_select_related = ["mentor_municipality"]
+    search_fields = ["title", "=number"]
+    autocomplete_fields = ["mentor_municipality"]
+    fieldsets = [
+        (None, {"fields": ["number", "title", "theme", "description"]}),
+        (
+            "Verwachtingen en steun",
+            {"fields": ["minimal_expectations", "max_subsidy", "financial_support", "support"]},
+        ),
+        (
+            "Mentorbestuur en contact",
+            {
+                "fields": [
+                    "mentor_municipality",
+                    "mentor_description",
+                    "contact_name",
+                    "contact_email",
+                ]
+            },
+        ),
+    ]
+
+
+class LocationFormSet(BaseInlineFormSet):
+    def clean(self):
+        """Name each municipality once per practice (the database refuses a second row)."""
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
+                continue
+            municipality = form.cleaned_data.get("municipality")
+            if municipality is None:
+                continue
+            if municipality.pk in seen:
+                form.add_error("municipality", f"{municipality} staat al bij deze praktijk.")
+            seen.add(municipality.pk)
+        if any(form.errors for form in self.forms):
+            raise ValidationError("Verbeter de fouten bij 'Deze praktijk in'.")
+
+
+class LocationInline(admin.StackedInline):
+    model = PracticeLocation
+    formset = LocationFormSet
+    extra = 0
+    autocomplete_fields = ["municipality"]
+    fields = [
+        ("municipality", "area_label", "position"),
+        "description",
+        ("contact_name", "contact_email"),
+        ("contact_url", "contact_phone"),
+    ]
+
+
+class LinkInline(admin.TabularInline):
+    model = PracticeLink
+    extra = 0
+    fields = ["title", "url", "position"]
+
+
+@admin.register(Practice)
+class PracticeAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "category", "places", "updated_at"]
+    list_filter = ["status", "category", "actions", "policy_domains", "target_groups"]
+    show_facets = admin.ShowFacets.ALWAYS
+    list_select_related = ["category"]
+    search_fields = ["title", "summary", "locations__municipality__name", "locations__area_label"]
+    date_hierarchy = "updated_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["category", "target_groups", "policy_domains", "actions"]
+    readonly_fields = ["created_at", "updated_at", "published_at"]
+    inlines = [LocationInline, LinkInline]
+    actions = ["publish", "unpublish"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "category", "status"]}),
+        ("Beschrijving", {"fields": ["description"]}),
+        ("Doelen en doelgroep", {"fields": ["goals", "target_groups"]}),
+        ("Succesfactoren en uitdagingen", {"fields": ["success_factors", "challenges"]}),
+        ("Beleid", {"fields": ["policy_domains", "actions", "tags"]}),
+        ("Foto", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
+        (
+            "Opvolging",
+            {"fields": ["last_reviewed_on", "published_at", "created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("locations__municipality")
+
+    @admin.display(description="deze praktijk in")
+    def places(self, obj):
+        return ", ".join(location.place_name for location in obj.locations.all())
+
+    @admin.action(description="Geselecteerde praktijken publiceren", permissions=["change"])
+    def publish(self, request, queryset):
+        count = queryset.publish()
+        self.message_user(request, f"{count} praktijk(en) gepubliceerd.", messages.SUCCESS)
+
+    @admin.action(description="Geselecteerde praktijken depubliceren", permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.unpublish()
+        self.message_user(
+            request, f"{count} praktijk(en) teruggezet naar concept.", messages.SUCCESS
+        )

@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.core.management import BaseCommand, call_command
+
+from practices.models import Action, Category, Municipality, Practice
+
+SEED_FIXTURE = settings.BASE_DIR / "fixtures" / "databank.json"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the seed data (fixtures/databank.json) into an empty databank. "
+        "Does nothing when the databank already holds data, so editors' work is never overwritten."
+    )
+
+    def handle(self, *args, **options):
+        models = (Practice, Category, Action, Municipality)
+        if any(model.objects.exists() for model in models):
+            self.stdout.write("De databank bevat al gegevens; de startgegevens worden niet geladen.")
+            return
+        call_command("loaddata", SEED_FIXTURE, verbosity=options["verbosity"])
+        self.stdout.write(
+            self.style.SUCCESS(f"Startgegevens geladen: {Practice.objects.count()} praktijken.")
+        )

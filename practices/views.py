@@ -1,0 +1,88 @@
+from itertools import groupby
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from practices.models import Action, Category, Practice, PracticeLocation
+
+NEWEST_ON_HOME = 6
+RELATED_ON_SHEET = 4
+MAX_QUERY_LENGTH = 200
+
+
+def home(request):
+    categories = Category.objects.with_published_practice_count()
+    actions = Action.objects.with_published_practice_count()
+    newest = Practice.objects.published().for_cards().newest()[:NEWEST_ON_HOME]
+    return render(
+        request,
+        "practices/home.html",
+        {"categories": categories, "actions": actions, "newest": newest, "nav": "home"},
+    )
+
+
+def practice_list(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    practices = Practice.objects.published().for_cards()
+    if query:
+        practices = practices.search(query)
+    page = Paginator(practices, settings.PRACTICES_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "practices/practice_list.html",
+        {"page": page, "query": query, "nav": "practices"},
+    )
+
+
+def practice_detail(request, slug):
+    practice = get_object_or_404(Practice.objects.visible_to(request.user).for_sheet(), slug=slug)
+    related = (
+        Practice.objects.published()
+        .filter(category_id=practice.category_id)
+        .exclude(pk=practice.pk)
+        .for_cards()
+        .newest()[:RELATED_ON_SHEET]
+        if practice.category_id
+        else Practice.objects.none()
+    )
+    return render(
+        request,
+        "practices/practice_detail.html",
+        {
+            "practice": practice,
+            "related": related,
+            "share_url": request.build_absolute_uri(practice.get_absolute_url()),
+            "nav": "practices",
+        },
+    )
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(
+        Category.objects.prefetch_related("target_groups", "policy_domains"), slug=slug
+    )
+    locations = PracticeLocation.objects.published().filter(practice__category=category)
+    places = [
+        (place, list(rows)) for place, rows in groupby(locations, key=lambda row: row.place_name)
+    ]
+    return render(
+        request,
+        "practices/category_detail.html",
+        {"category": category, "places": places, "nav": "practices"},
+    )
+
+
+def action_list(request):
+    actions = Action.objects.with_published_practice_count().select_related("mentor_municipality")
+    return render(request, "practices/action_list.html", {"actions": actions, "nav": "actions"})
+
+
+def action_detail(request, number):
+    action = get_object_or_404(Action.objects.select_related("mentor_municipality"), number=number)
+    practices = action.practices.published().for_cards()
+    return render(
+        request,
+        "practices/action_detail.html",
+        {"action": action, "practices": practices, "nav": "actions"},
+    )
