@@ -28,6 +28,7 @@ class PracticeCountMixin:
 
 @admin.register(Category)
 class CategoryAdmin(PracticeCountMixin, admin.ModelAdmin):
+    ordering = ["name"]
     list_display = ["name", "practice_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -51,6 +52,7 @@ class CategoryAdmin(PracticeCountMixin, admin.ModelAdmin):
 
 @admin.register(TargetGroup, PolicyDomain)
 class TermAdmin(PracticeCountMixin, admin.ModelAdmin):
+    ordering = ["name"]
     list_display = ["name", "practice_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -58,6 +60,7 @@ class TermAdmin(PracticeCountMixin, admin.ModelAdmin):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
+    ordering = ["name"]
     list_display = ["name", "nis_code", "province", "country", "practice_count"]
     list_filter = ["province", "country"]
     show_facets = admin.ShowFacets.ALWAYS
@@ -78,6 +81,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 @admin.register(Action)
 class ActionAdmin(PracticeCountMixin, admin.ModelAdmin):
+    ordering = ["number"]
     list_display = ["number", "title", "theme", "mentor_municipality", "practice_count"]
     list_display_links = ["number", "title"]
     list_select_related = ["mentor_municipality"]

@@ -4,18 +4,10 @@ from django.db import models
 from django.urls import reverse
 
 from practices.fields import TextListField
+from practices.models.taxonomies import PracticeCountQuerySet
 
 FIRST_ACTION = 1
 LAST_ACTION = 24
-
-
-class ActionQuerySet(models.QuerySet):
-    def with_published_practice_count(self):
-        return self.annotate(
-            published_practice_count=models.Count(
-                "practices", filter=models.Q(practices__status="published"), distinct=True
-            )
-        )
 
 
 class Action(models.Model):
@@ -47,7 +39,7 @@ class Action(models.Model):
     contact_name = models.CharField("contactpersoon", max_length=200, blank=True)
     contact_email = models.EmailField("e-mail contactpersoon", blank=True)
 
-    objects = ActionQuerySet.as_manager()
+    objects = PracticeCountQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]

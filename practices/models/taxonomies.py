@@ -21,13 +21,16 @@ class NamedTaxonomy(models.Model):
         return self.name
 
 
-class CategoryQuerySet(models.QuerySet):
+class PracticeCountQuerySet(models.QuerySet):
+    """For models with a `practices` relation: Category and Action."""
+
     def with_published_practice_count(self):
+        # Aggregating queries drop Meta.ordering, so it is applied explicitly.
         return self.annotate(
             published_practice_count=models.Count(
                 "practices", filter=models.Q(practices__status="published"), distinct=True
             )
-        )
+        ).order_by(*self.model._meta.ordering)
 
 
 class Category(NamedTaxonomy):
@@ -48,7 +51,7 @@ class Category(NamedTaxonomy):
         verbose_name="beleidsdomeinen",
     )
 
-    objects = CategoryQuerySet.as_manager()
+    objects = PracticeCountQuerySet.as_manager()
 
     class Meta(NamedTaxonomy.Meta):
         verbose_name = "categorie"
