@@ -33,9 +33,7 @@ def submitter(client, db):
 @pytest.fixture
 def editor_user(db):
     user = factories.UserFactory(username="redacteur", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=EDITOR_APPS)
-    )
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
     return user
 
 

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         models = (Practice, Category, Action, Municipality)
         if any(model.objects.exists() for model in models):
-            self.stdout.write("De databank bevat al gegevens; de startgegevens worden niet geladen.")
+            self.stdout.write("De databank bevat al gegevens: de startgegevens blijven ongeladen.")
             return
         call_command("loaddata", SEED_FIXTURE, verbosity=options["verbosity"])
         self.stdout.write(

@@ -1,0 +1,43 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    ActionFactory,
+    CategoryFactory,
+    MunicipalityFactory,
+    PracticeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+URL = reverse("practices:home")
+
+
+def test_home_offers_search_categories_actions_newest_and_the_call_to_submit(anonymous):
+    category = CategoryFactory(name="Sociale cohesie")
+    ActionFactory(number=22, title="Pleinmakers aanbieden")
+    ActionFactory(number=2, title="Lokaal actieplan polarisatie ontwikkelen en uitrollen")
+    PracticeFactory(title="Pleinmakers", category=category)
+    PracticeFactory(title="Verborgen concept", category=category, draft=True)
+
+    response = anonymous.get(URL)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'action="{reverse("practices:practice_list")}"' in html
+    assert 'Sociale cohesie</a> <span class="count">(1)</span>' in html
+    # Actions in number order, although 22 was created first.
+    assert html.index("Actie 2:") < html.index("Actie 22:")
+    assert "Pleinmakers" in html
+    assert "Verborgen concept" not in html
+    assert reverse("submissions:submit_practice") in html
+
+
+@pytest.mark.parametrize("practices", [2, 20])
+def test_home_query_count_does_not_grow_with_the_data(
+    anonymous, django_assert_max_num_queries, practices
+):
+    # Prevents an n+1 over categories, actions or the newest practices' places.
+    for _ in range(practices):
+        PracticeFactory(places=[MunicipalityFactory()]).actions.add(ActionFactory())
+    with django_assert_max_num_queries(5):
+        assert anonymous.get(URL).status_code == 200

@@ -1,0 +1,121 @@
+import pytest
+from django.urls import reverse
+
+from practices.models import PracticeLocation
+from tests.factories import (
+    ActionFactory,
+    MunicipalityFactory,
+    PolicyDomainFactory,
+    PracticeFactory,
+    PracticeLinkFactory,
+    TargetGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def full_practice():
+    practice = PracticeFactory(
+        title="Curant – cohousing project",
+        slug="curant",
+        goals=["Samen wonen", "Een netwerk uitbouwen"],
+        success_factors=["Een buddy die helpt"],
+        description="Jonge vluchtelingen wonen samen met Vlaamse jongvolwassenen.",
+    )
+    PracticeLocation.objects.create(
+        practice=practice,
+        municipality=MunicipalityFactory(name="Antwerpen"),
+        description="Woonunits van CURANT.",
+        contact_email="curant@antwerpen.be",
+    )
+    PracticeLocation.objects.create(
+        practice=practice,
+        area_label="Meer dan 30 gemeenten",
+        contact_url="http://www.sameninburgeren.be/contact/",
+    )
+    PracticeLinkFactory(practice=practice, title="Projectpagina")
+    practice.target_groups.add(TargetGroupFactory(name="Jongeren uit de buurt"))
+    practice.policy_domains.add(PolicyDomainFactory(name="Vrije tijd"))
+    practice.actions.add(ActionFactory(number=22, title="Pleinmakers aanbieden"))
+    practice.tags.add("cohousing")
+    return practice
+
+
+def test_sheet_shows_every_section_in_the_source_order(anonymous):
+    practice = full_practice()
+    html = anonymous.get(practice.get_absolute_url()).content.decode()
+    headings = [
+        "Categorie",
+        "Doelen",
+        "Doelgroep",
+        "Beschrijving",
+        "Succesfactoren",
+        "Deze praktijk in",
+        "Nuttige links",
+        "Beleidsdomeinen",
+        "Plan Samenleven",
+        "Trefwoorden",
+    ]
+    positions = [html.index(f">{heading}</h2>") for heading in headings]
+    assert positions == sorted(positions)
+    # An empty list has no heading: Uitdagingen stays away.
+    assert ">Uitdagingen</h2>" not in html
+
+
+def test_sheet_shows_places_with_what_they_do_and_their_contact(anonymous):
+    html = anonymous.get(full_practice().get_absolute_url()).content.decode()
+    assert "<h3>Antwerpen</h3>" in html
+    assert "Woonunits van CURANT." in html
+    assert 'href="mailto:curant@antwerpen.be"' in html
+    assert "<h3>Meer dan 30 gemeenten</h3>" in html
+    assert 'href="http://www.sameninburgeren.be/contact/"' in html
+    assert "Actie 22: Pleinmakers aanbieden" in html
+    assert "Laatst bijgewerkt op" in html
+
+
+def test_sheet_offers_to_submit_a_practice(anonymous):
+    html = anonymous.get(full_practice().get_absolute_url()).content.decode()
+    assert "Staat jouw praktijk nog niet in de databank?" in html
+    assert f'href="{reverse("submissions:submit_practice")}">Vul dan deze fiche in.' in html
+
+
+def test_text_from_the_database_is_escaped(anonymous):
+    practice = PracticeFactory(
+        title="<b>Vet</b>", description="<script>alert('x')</script>", goals=["<i>doel</i>"]
+    )
+    html = anonymous.get(practice.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html and "<i>doel</i>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_draft_is_not_found_for_the_public(anonymous, submitter):
+    draft = PracticeFactory(draft=True)
+    assert anonymous.get(draft.get_absolute_url()).status_code == 404
+    assert submitter.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_editor_previews_a_draft_with_a_notice(editor):
+    draft = PracticeFactory(draft=True, title="Concept van Genk")
+    response = editor.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Concept van Genk" in response.content.decode()
+    assert "Voorbeeld van een concept" in response.content.decode()
+
+
+def test_unknown_practice_gets_the_dutch_404_page(anonymous):
+    response = anonymous.get(reverse("practices:practice_detail", args=["bestaat-niet"]))
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet" in response.content.decode()
+
+
+@pytest.mark.parametrize("extra", [1, 12])
+def test_query_count_is_fixed(anonymous, django_assert_max_num_queries, extra):
+    # practice + places + actions + links + groups + domains + tags
+    # + related practices with their places and actions: 10, whatever the size.
+    practice = full_practice()
+    for _ in range(extra):
+        PracticeFactory(category=practice.category, places=[MunicipalityFactory()])
+        PracticeLocation.objects.create(practice=practice, municipality=MunicipalityFactory())
+        practice.tags.add(f"tag{_}")
+    with django_assert_max_num_queries(10):
+        assert anonymous.get(practice.get_absolute_url()).status_code == 200
