@@ -1,0 +1,81 @@
+"""End-to-end tests in Debian's Chromium, driven by Playwright (never a downloaded browser).
+
+Without /usr/bin/chromium these tests are deselected, with a line saying so; CI sets
+REQUIRE_BROWSER=True so that a missing browser fails the run instead.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.getenv("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# are still plain synchronous calls, so Django's async-safety check does not apply.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def chromium_available():
+    return Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is not None
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_available():
+        return
+    if os.getenv("REQUIRE_BROWSER") == "True":
+        raise pytest.UsageError(f"REQUIRE_BROWSER=True but there is no Chromium at {CHROMIUM}")
+    browser_tests = [item for item in items if "tests/browser/" in str(item.fspath)]
+    if browser_tests:
+        config.hook.pytest_deselected(items=browser_tests)
+        items[:] = [item for item in items if item not in browser_tests]
+        config.issue_config_time_warning(
+            pytest.PytestWarning(
+                f"{len(browser_tests)} browser tests deselected: no Chromium at {CHROMIUM} "
+                "(apt-get install chromium)"
+            ),
+            stacklevel=2,
+        )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def screenshot():
+    """screenshot(page, name) saves a full-page PNG under test-artifacts/ (git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(page, name):
+        page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+    return take
