@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
@@ -146,6 +147,7 @@ class LinkInline(admin.TabularInline):
 
 @admin.register(Practice)
 class PracticeAdmin(admin.ModelAdmin):
+    empty_value_display = "(geen)"
     list_display = ["title", "status", "category", "places", "updated_at"]
     list_filter = ["status", "category", "actions", "policy_domains", "target_groups"]
     show_facets = admin.ShowFacets.ALWAYS
@@ -173,6 +175,14 @@ class PracticeAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("locations__municipality")
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs["widgets"] = {
+            "title": forms.TextInput(attrs={"class": "vLargeTextField", "size": 80}),
+            "summary": forms.Textarea(attrs={"rows": 2, "cols": 80, "maxlength": 300}),
+            **kwargs.get("widgets", {}),
+        }
+        return super().get_form(request, obj, **kwargs)
 
     @admin.display(description="deze praktijk in")
     def places(self, obj):

@@ -13,7 +13,7 @@ MAX_ITEM_LENGTH = 600
 class LinesFormField(forms.CharField):
     """A textarea in which every non-empty line becomes one item of the list."""
 
-    widget = forms.Textarea(attrs={"rows": 6})
+    widget = forms.Textarea(attrs={"rows": 6, "cols": 80, "class": "vLargeTextField"})
     default_help_text = "Eén punt per regel; de volgorde blijft bewaard."
 
     def __init__(self, *, encoder=None, decoder=None, **kwargs):
