@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from practices.forms import SearchForm
 from practices.models import Action, Category, Practice, PracticeLocation
 
 NEWEST_ON_HOME = 6
 RELATED_ON_SHEET = 4
-MAX_QUERY_LENGTH = 200
 
 
 def home(request):
@@ -23,7 +23,8 @@ def home(request):
 
 
 def practice_list(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
     practices = Practice.objects.published().for_cards()
     if query:
         practices = practices.search(query)

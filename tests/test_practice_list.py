@@ -68,3 +68,27 @@ def test_query_count_is_fixed_whatever_the_number_of_practices(
         practice.actions.add(ActionFactory())
     with django_assert_max_num_queries(4):
         assert anonymous.get(URL, {"q": "praktijk"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "raw_query",
+    [
+        "q=a%00b&pagina=%00",  # NUL: PostgreSQL refuses it in text
+        "q=%ff%fe%ED%A0%80",  # not UTF-8, and an encoded lone surrogate
+        "q=%01%02%1b[31m",  # control characters
+        "q=" + "lang" * 2000,  # far longer than the box allows
+        "q=%27%20OR%201%3D1%20--",
+        "q=&q=twee&pagina=1&pagina=2",  # repeated parameters
+    ],
+)
+def test_odd_queries_never_break_the_page(anonymous, raw_query):
+    PracticeFactory(title="Jongeren")
+    response = anonymous.get(f"{URL}?{raw_query}")
+    assert response.status_code == 200
+
+
+def test_a_query_is_tidied_before_it_is_searched_and_shown(anonymous):
+    PracticeFactory(title="Jongeren in de buurt")
+    response = anonymous.get(URL, {"q": "  jongeren\x00\tbuurt  "})
+    assert response.context["query"] == "jongeren buurt"
+    assert "Jongeren in de buurt" in response.content.decode()

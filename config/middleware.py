@@ -1,0 +1,23 @@
+from django.http import QueryDict
+
+
+class StripNullCharactersMiddleware:
+    """Drop NUL characters from query-string parameters before any view sees them.
+
+    PostgreSQL refuses NUL in text, so a `%00` in a search box, an admin filter or an
+    autocomplete term would otherwise end in a server error. Form fields already refuse
+    NUL in posted data with a message; in a URL it is never meaningful.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        items = list(request.GET.lists())
+        if any("\x00" in key or any("\x00" in v for v in values) for key, values in items):
+            cleaned = QueryDict(mutable=True)
+            for key, values in items:
+                cleaned.setlist(key.replace("\x00", ""), [v.replace("\x00", "") for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
+        return self.get_response(request)
