@@ -1,11 +1,10 @@
 from itertools import groupby
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from practices.forms import SearchForm
 from practices.models import Action, Category, Practice, PracticeLocation
+from practices.search_results import run_search
 
 NEWEST_ON_HOME = 6
 RELATED_ON_SHEET = 4
@@ -23,16 +22,11 @@ def home(request):
 
 
 def practice_list(request):
-    form = SearchForm(request.GET)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    practices = Practice.objects.published().for_cards()
-    if query:
-        practices = practices.search(query)
-    page = Paginator(practices, settings.PRACTICES_PER_PAGE).get_page(request.GET.get("pagina"))
+    results = run_search(request.GET, per_page=settings.PRACTICES_PER_PAGE)
     return render(
         request,
         "practices/practice_list.html",
-        {"page": page, "query": query, "nav": "practices"},
+        {"results": results, "page": results.page, "query": results.query, "nav": "practices"},
     )
 
 

@@ -1,20 +1,57 @@
+"""/praktijken/: search, facets with disjunctive counts, chips, sorting and pagination."""
+
 import pytest
 from django.urls import reverse
 
-from tests.factories import ActionFactory, MunicipalityFactory, PracticeFactory
+from practices.models import Municipality, SynonymGroup
+from tests.factories import (
+    ActionFactory,
+    CategoryFactory,
+    MunicipalityFactory,
+    PolicyDomainFactory,
+    PracticeFactory,
+    TargetGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db
 URL = reverse("practices:practice_list")
+
+
+def titles(response):
+    return [practice.title for practice in response.context["page"].object_list]
+
+
+def facet(response, param):
+    group = next(g for g in response.context["results"].facets if g.param == param)
+    return {value.key: (value.count, value.selected) for value in group.values}
+
+
+@pytest.fixture
+def catalogue():
+    """Four practices over two categories, three municipalities in two provinces."""
+    cohesion, work = CategoryFactory(slug="cohesie"), CategoryFactory(slug="werk")
+    genk = MunicipalityFactory(slug="genk", name="Genk", province="limburg")
+    gent = MunicipalityFactory(slug="gent", name="Gent", province="oost-vlaanderen")
+    mechelen = MunicipalityFactory(slug="mechelen", name="Mechelen", province="antwerpen")
+    youth = TargetGroupFactory(slug="jongeren")
+    pleinmakers = PracticeFactory(title="Pleinmakers", category=cohesion, places=[mechelen])
+    bib = PracticeFactory(title="Bibambassadeurs", category=cohesion, places=[genk])
+    talim = PracticeFactory(title="TALim", category=work, places=[genk])
+    work12 = PracticeFactory(title="12work", category=work, places=[mechelen, gent])
+    bib.target_groups.add(youth)
+    talim.target_groups.add(youth)
+    pleinmakers.actions.add(ActionFactory(number=22))
+    talim.actions.add(ActionFactory(number=14))
+    bib.tags.add("bibliotheek")
+    return locals()
 
 
 def test_lists_published_practices_only(anonymous):
     PracticeFactory(title="Bibambassadeurs")
     PracticeFactory(title="Nog niet klaar", draft=True)
     response = anonymous.get(URL)
-    assert response.status_code == 200
-    assert "Bibambassadeurs" in response.content.decode()
-    assert "Nog niet klaar" not in response.content.decode()
-    assert "1 praktijk" in response.content.decode()
+    assert titles(response) == ["Bibambassadeurs"]
+    assert "1 praktijk<" in response.content.decode()
 
 
 def test_cards_show_places_and_actions(anonymous):
@@ -27,14 +64,114 @@ def test_cards_show_places_and_actions(anonymous):
     assert "Actie 22" in html
 
 
-def test_paginates_by_twenty_and_keeps_the_query(anonymous, settings):
+def test_values_of_one_facet_are_or_and_facets_are_and(anonymous, catalogue):
+    either = anonymous.get(URL, {"gemeente": ["genk", "gent"]})
+    assert sorted(titles(either)) == ["12work", "Bibambassadeurs", "TALim"]
+    both = anonymous.get(URL, {"gemeente": ["genk", "gent"], "categorie": "werk"})
+    assert sorted(titles(both)) == ["12work", "TALim"]
+    three = anonymous.get(URL, {"gemeente": "genk", "categorie": "werk", "doelgroep": "jongeren"})
+    assert titles(three) == ["TALim"]
+
+
+@pytest.mark.parametrize(
+    ("param", "value", "expected"),
+    [
+        ("provincie", "limburg", ["Bibambassadeurs", "TALim"]),
+        ("actie", "22", ["Pleinmakers"]),
+        ("tag", "bibliotheek", ["Bibambassadeurs"]),
+        ("doelgroep", "jongeren", ["Bibambassadeurs", "TALim"]),
+    ],
+)
+def test_each_facet_filters(anonymous, catalogue, param, value, expected):
+    assert sorted(titles(anonymous.get(URL, {param: value}))) == expected
+
+
+def test_policy_domain_facet_filters(anonymous, catalogue):
+    catalogue["talim"].policy_domains.add(PolicyDomainFactory(slug="werk-en-economie"))
+    assert titles(anonymous.get(URL, {"beleidsdomein": "werk-en-economie"})) == ["TALim"]
+
+
+def test_facet_counts_apply_the_other_filters_but_not_their_own(anonymous, catalogue):
+    response = anonymous.get(URL, {"gemeente": "genk", "categorie": "werk"})
+    # Municipalities: counted within category 'werk', whatever municipality is chosen.
+    assert facet(response, "gemeente") == {
+        "genk": (1, True),
+        "gent": (1, False),
+        "mechelen": (1, False),
+    }
+    # Categories: counted within Genk.
+    assert facet(response, "categorie") == {"cohesie": (1, False), "werk": (1, True)}
+    # Provinces and actions: within Genk and 'werk' both.
+    assert facet(response, "provincie") == {"limburg": (1, False)}
+    assert facet(response, "actie") == {"14": (1, False)}
+
+
+def test_values_that_would_give_nothing_are_not_offered(anonymous, catalogue):
+    response = anonymous.get(URL, {"categorie": "cohesie"})
+    assert "gent" not in facet(response, "gemeente")
+    assert "14" not in facet(response, "actie")
+
+
+def test_a_chosen_value_stays_visible_when_other_filters_leave_it_nothing(anonymous, catalogue):
+    response = anonymous.get(URL, {"gemeente": "gent", "doelgroep": "jongeren"})
+    assert titles(response) == []
+    assert facet(response, "gemeente")["gent"] == (0, True)
+
+
+def test_unknown_and_malformed_values_are_ignored_with_a_notice(anonymous, catalogue):
+    response = anonymous.get(
+        URL, {"gemeente": ["genk", "atlantis"], "actie": ["abc", "99"], "sorteer": "x"}
+    )
+    assert response.status_code == 200
+    assert sorted(titles(response)) == ["Bibambassadeurs", "TALim"]
+    notices = response.context["results"].notices
+    assert "Gemeente ‘atlantis’ bestaat niet; die filter is genegeerd." in notices
+    assert "Actie Plan Samenleven ‘abc’ bestaat niet; die filter is genegeerd." in notices
+    assert "Actie Plan Samenleven ‘99’ bestaat niet; die filter is genegeerd." in notices
+    assert any(notice.startswith("Sorteren op ‘x’ kan niet") for notice in notices)
+
+
+def test_active_filters_are_removable_chips_with_clear_all(anonymous, catalogue):
+    response = anonymous.get(URL, {"q": "werk", "gemeente": ["genk", "gent"]})
+    results = response.context["results"]
+    chips = {chip.label: chip.url for chip in results.chips}
+    assert chips == {
+        "Gemeente: Genk": "?q=werk&gemeente=gent",
+        "Gemeente: Gent": "?q=werk&gemeente=genk",
+    }
+    assert results.clear_url == "?q=werk"
+    assert "Wis alle filters" in response.content.decode()
+
+
+def test_sorting(anonymous):
+    old = PracticeFactory(title="B oud", published_at="2020-01-01T00:00Z")
+    new = PracticeFactory(title="A nieuw", published_at="2025-01-01T00:00Z")
+    assert titles(anonymous.get(URL)) == ["A nieuw", "B oud"]
+    assert titles(anonymous.get(URL, {"sorteer": "nieuw"})) == ["A nieuw", "B oud"]
+    old.save()  # updated now
+    assert titles(anonymous.get(URL, {"sorteer": "bijgewerkt"}))[0] == old.title
+    assert new.title in titles(anonymous.get(URL, {"sorteer": "titel"}))
+
+
+def test_relevance_is_offered_only_with_a_query(anonymous):
+    PracticeFactory(title="Jongerenwerking")
+    without = anonymous.get(URL).context["results"]
+    assert "relevantie" not in dict(without.sorts) and without.sort == "titel"
+    with_query = anonymous.get(URL, {"q": "jongeren"}).context["results"]
+    assert with_query.sort == "relevantie"
+
+
+def test_pagination_keeps_every_filter(anonymous, settings):
+    genk = MunicipalityFactory(slug="genk", province="limburg")
     for n in range(25):
-        PracticeFactory(title=f"Jongerenproject {n:02}")
-    first = anonymous.get(URL, {"q": "jongeren"})
-    second = anonymous.get(URL, {"q": "jongeren", "pagina": 2})
-    assert len(first.context["page"].object_list) == 20
+        PracticeFactory(title=f"Jongerenproject {n:02}", places=[genk])
+    first = anonymous.get(URL, {"q": "jongerenproject", "gemeente": "genk", "sorteer": "nieuw"})
+    results = first.context["results"]
+    assert len(results.page.object_list) == 20
+    assert results.next_url == "?q=jongerenproject&sorteer=nieuw&gemeente=genk&pagina=2"
+    second = anonymous.get(URL + results.next_url)
     assert len(second.context["page"].object_list) == 5
-    assert "?q=jongeren&amp;pagina=2" in first.content.decode()
+    assert second.context["results"].previous_url.endswith("&pagina=1")
 
 
 @pytest.mark.parametrize("page", ["abc", "-1", "999", "1e9", "٣"])
@@ -43,31 +180,32 @@ def test_odd_page_numbers_show_a_page_instead_of_an_error(anonymous, page):
     assert anonymous.get(URL, {"pagina": page}).status_code == 200
 
 
-def test_search_finds_practices_by_word_and_says_when_nothing_matches(anonymous):
+def test_empty_result_says_so_and_offers_a_spelling(anonymous):
     PracticeFactory(title="Pleinmakers", summary="Bewoners maken het plein")
-    PracticeFactory(title="12work", summary="Werk voor wie wil werken")
-    found = anonymous.get(URL, {"q": "plein"}).content.decode()
-    assert "Pleinmakers" in found and "12work" not in found
-    nothing = anonymous.get(URL, {"q": "onbestaand"}).content.decode()
-    assert "Geen praktijken gevonden voor ‘onbestaand’" in nothing
+    response = anonymous.get(URL, {"q": "pleinmakkers"})
+    html = response.content.decode()
+    assert "Geen praktijken gevonden" in html
+    assert response.context["results"].suggestion == "Pleinmakers"
+    assert 'Bedoelde u <a href="?q=Pleinmakers">Pleinmakers</a>?' in html
+
+
+def test_synonyms_that_editors_keep_widen_the_query(anonymous):
+    PracticeFactory(title="Actieplan", summary="Tegen polarisatie in de stad")
+    assert titles(anonymous.get(URL, {"q": "polarisering"})) == []
+    SynonymGroup.objects.create(terms=["polarisatie", "polarisering"])
+    assert titles(anonymous.get(URL, {"q": "polarisering"})) == ["Actieplan"]
+
+
+def test_a_municipality_name_finds_its_practices(anonymous):
+    PracticeFactory(title="TALim", places=[MunicipalityFactory(name="Genk")])
+    PracticeFactory(title="12work", places=[MunicipalityFactory(name="Mechelen")])
+    assert titles(anonymous.get(URL, {"q": "genk"})) == ["TALim"]
 
 
 def test_search_text_is_escaped(anonymous):
     html = anonymous.get(URL, {"q": "<script>alert(1)</script>"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
-
-
-@pytest.mark.parametrize("practices", [3, 45])
-def test_query_count_is_fixed_whatever_the_number_of_practices(
-    anonymous, django_assert_max_num_queries, practices
-):
-    # count + page + places + actions: no query per practice.
-    for _ in range(practices):
-        practice = PracticeFactory(places=[MunicipalityFactory()])
-        practice.actions.add(ActionFactory())
-    with django_assert_max_num_queries(4):
-        assert anonymous.get(URL, {"q": "praktijk"}).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -79,16 +217,45 @@ def test_query_count_is_fixed_whatever_the_number_of_practices(
         "q=" + "lang" * 2000,  # far longer than the box allows
         "q=%27%20OR%201%3D1%20--",
         "q=&q=twee&pagina=1&pagina=2",  # repeated parameters
+        "gemeente=" + "x" * 5000 + "&actie=99999999999999999999999",
+        "&".join(f"tag=t{n}" for n in range(500)),
+        "provincie=%00&categorie=%27",
     ],
 )
-def test_odd_queries_never_break_the_page(anonymous, raw_query):
+def test_odd_urls_never_break_the_page(anonymous, raw_query):
     PracticeFactory(title="Jongeren")
-    response = anonymous.get(f"{URL}?{raw_query}")
-    assert response.status_code == 200
+    assert anonymous.get(f"{URL}?{raw_query}").status_code == 200
 
 
 def test_a_query_is_tidied_before_it_is_searched_and_shown(anonymous):
     PracticeFactory(title="Jongeren in de buurt")
     response = anonymous.get(URL, {"q": "  jongeren\x00\tbuurt  "})
     assert response.context["query"] == "jongeren buurt"
-    assert "Jongeren in de buurt" in response.content.decode()
+    assert titles(response) == ["Jongeren in de buurt"]
+
+
+def test_home_page_leads_into_the_search_with_the_right_parameters(anonymous, catalogue):
+    html = anonymous.get(reverse("practices:home")).content.decode()
+    assert f'href="{URL}?categorie=cohesie"' in html
+    assert f'href="{URL}?actie=22"' in html
+
+
+@pytest.mark.parametrize("practices", [3, 45])
+def test_query_count_is_fixed_whatever_the_data_and_the_filters(
+    anonymous, django_assert_max_num_queries, practices
+):
+    # synonyms 1, checking the URL's values 1, facet counts 7, count and page 2, the page's
+    # places and actions 2, suggestion (only when nothing is found) 1: at most 14.
+    provinces = [choice for choice, _ in Municipality.Province.choices]
+    for n in range(practices):
+        practice = PracticeFactory(
+            places=[MunicipalityFactory(province=provinces[n % len(provinces)])]
+        )
+        practice.actions.add(ActionFactory())
+        practice.target_groups.add(TargetGroupFactory())
+        practice.tags.add(f"trefwoord{n}")
+    params = {"q": "praktijk", "provincie": "limburg", "actie": ["1", "2"], "tag": "trefwoord1"}
+    with django_assert_max_num_queries(14):
+        assert anonymous.get(URL, params).status_code == 200
+    with django_assert_max_num_queries(14):
+        assert anonymous.get(URL, {"q": "onvindbaarwoord"}).status_code == 200

@@ -1,5 +1,6 @@
 from practices.models.actions import Action
 from practices.models.practices import Practice, PracticeLink, PracticeLocation, TaggedPractice
+from practices.models.synonyms import SynonymGroup
 from practices.models.taxonomies import Category, Municipality, PolicyDomain, TargetGroup
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Practice",
     "PracticeLink",
     "PracticeLocation",
+    "SynonymGroup",
     "TaggedPractice",
     "TargetGroup",
 ]

@@ -3,6 +3,7 @@
 import uuid
 from pathlib import PurePath
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce, Now
@@ -11,7 +12,9 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from practices import search
 from practices.fields import TextListField
+from practices.models.synonyms import SynonymGroup
 
 
 def practice_image_path(instance, filename):
@@ -34,20 +37,16 @@ class PracticeQuerySet(models.QuerySet):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at")
 
     def search(self, query):
-        """Keep practices whose title, summary or description contain every word of query.
+        """Practices matching a free-text query in Dutch (with the editors' synonyms)."""
+        return self.matching(search.query_groups(query, SynonymGroup.objects.all_terms()))
 
-        A plain, case-insensitive match that works on every database; the Dutch full-text
-        search (stemming, synonyms, ranking) replaces it on PostgreSQL.
-        """
-        words = query.split()[:10]
-        qs = self
-        for word in words:
-            qs = qs.filter(
-                models.Q(title__icontains=word)
-                | models.Q(summary__icontains=word)
-                | models.Q(description__icontains=word)
-            )
-        return qs
+    def matching(self, groups):
+        """Practices matching every group of alternatives (see search.query_groups)."""
+        return search.matching(self, groups)
+
+    def ranked(self, groups):
+        """Annotate rank and search_headline for these groups of alternatives."""
+        return search.ranked(self, groups)
 
     def for_cards(self):
         """What a result card shows: category, places and actions, in a fixed number of queries."""
@@ -149,6 +148,8 @@ class Practice(models.Model):
     created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
     updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
     published_at = models.DateTimeField("gepubliceerd op", null=True, blank=True)
+    # Kept current by database triggers on PostgreSQL (migration 0002); empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
     last_reviewed_on = models.DateField(
         "laatst nagekeken",
         null=True,

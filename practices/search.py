@@ -1,0 +1,249 @@
+"""Free-text search over practices in Dutch.
+
+On PostgreSQL: full text with the Dutch stemmer, accents folded, names also unstemmed, ranked,
+with a highlighted snippet; the search vector is kept by triggers (migration 0002). On SQLite
+(the embedded default): a case- and accent-insensitive substring match behind the same
+interface. Both expand a query with the synonyms that editors keep.
+"""
+
+import difflib
+import re
+import unicodedata
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import models
+from django.db.models.functions import Replace
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+DUTCH_CONFIG = "databank_dutch"
+NAME_CONFIG = "databank_simple"
+MAX_GROUPS = 8
+LONGEST_SYNONYM = 4  # words
+# Private-use characters mark matches in the snippet; HTML is added only after escaping.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+# PostgreSQL's Dutch stop words (tsearch_data/dutch.stop): a query word that is one of these
+# adds nothing, and would otherwise have to match literally in the unstemmed configuration.
+STOP_WORDS = frozenset(
+    "de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar "
+    "om hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar "
+    "haar naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden "
+    "toch al waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier "
+    "wie werd altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand "
+    "geweest andere".split()
+)
+WORD = re.compile(r"\w[\w'-]*")
+
+
+def fold(text):
+    """Lower case without accents: 'Ideeën' -> 'ideeen'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def query_groups(query, synonym_groups=()):
+    """Split a query into groups of alternatives: every group must match, any alternative will.
+
+    'polarisering bij jongeren', with the synonym groups [polarisatie, polarisering] and
+    [jongeren, jeugd], gives [['polarisatie', 'polarisering'], ['jongeren', 'jeugd']].
+    Synonyms may be phrases ('sociale cohesie'); the longest match wins.
+    """
+    alternatives = {}
+    for terms in synonym_groups:
+        folded = list(dict.fromkeys(fold(term).strip() for term in terms if term.strip()))
+        for term in folded:
+            alternatives.setdefault(term, folded)
+    words = WORD.findall(fold(query))
+    groups, position = [], 0
+    while position < len(words) and len(groups) < MAX_GROUPS:
+        for length in range(min(LONGEST_SYNONYM, len(words) - position), 0, -1):
+            phrase = " ".join(words[position : position + length])
+            if phrase in alternatives or length == 1:
+                break
+        position += length
+        if length == 1 and phrase in STOP_WORDS:
+            continue
+        group = alternatives.get(phrase, [phrase])
+        if group not in groups:
+            groups.append(group)
+    return groups
+
+
+def is_postgresql(queryset):
+    from django.db import connections
+
+    return connections[queryset.db].vendor == "postgresql"
+
+
+# PostgreSQL -------------------------------------------------------------------------------
+
+
+def postgres_query(groups):
+    """AND across groups, OR across alternatives, each as a phrase, stemmed or as written."""
+    combined = None
+    for alternatives in groups:
+        either = None
+        for text in alternatives:
+            phrase = SearchQuery(text, config=DUTCH_CONFIG, search_type="phrase") | SearchQuery(
+                text, config=NAME_CONFIG, search_type="phrase"
+            )
+            either = phrase if either is None else either | phrase
+        combined = either if combined is None else combined & either
+    return combined
+
+
+def without_marks(expression):
+    for mark in (MARK_START, MARK_STOP):
+        expression = Replace(expression, models.Value(mark), models.Value(""))
+    return expression
+
+
+# SQLite -----------------------------------------------------------------------------------
+
+
+class Fold(models.Func):
+    """databank_fold(text): registered on every SQLite connection (see PracticesConfig)."""
+
+    function = "databank_fold"
+    output_field = models.TextField()
+
+
+def sqlite_match(groups):
+    """A Q object: every group appears, folded, in the practice's texts, places or tags."""
+    from practices.models import PracticeLocation, TaggedPractice
+
+    condition = models.Q()
+    for alternatives in groups:
+        either = models.Q()
+        for text in alternatives:
+            places = PracticeLocation.objects.alias(
+                place_text=Fold(
+                    models.functions.Concat(
+                        "description",
+                        models.Value(" "),
+                        "area_label",
+                        models.Value(" "),
+                        models.functions.Coalesce("municipality__name", models.Value("")),
+                    )
+                )
+            ).filter(place_text__contains=text)
+            tags = TaggedPractice.objects.alias(tag_text=Fold("tag__name")).filter(
+                tag_text__contains=text
+            )
+            either |= (
+                models.Q(folded_text__contains=text)
+                | models.Q(pk__in=places.values("practice_id"))
+                | models.Q(pk__in=tags.values("content_object_id"))
+            )
+        condition &= either
+    return condition
+
+
+def sqlite_text():
+    return Fold(
+        models.functions.Concat(
+            "title",
+            models.Value(" "),
+            "summary",
+            models.Value(" "),
+            "description",
+            models.Value(" "),
+            models.functions.Cast("goals", models.TextField()),
+            models.Value(" "),
+            models.functions.Cast("success_factors", models.TextField()),
+        )
+    )
+
+
+# The interface the queryset uses ------------------------------------------------------------
+
+
+def matching(queryset, groups):
+    """Practices in queryset that match every group."""
+    if not groups:
+        return queryset
+    if is_postgresql(queryset):
+        return queryset.filter(search_vector=postgres_query(groups))
+    return queryset.alias(folded_text=sqlite_text()).filter(sqlite_match(groups))
+
+
+def ranked(queryset, groups):
+    """Add `rank` (higher is better) and `search_headline` (a snippet, or None)."""
+    if not groups:
+        return queryset.annotate(
+            rank=models.Value(0.0),
+            search_headline=models.Value(None, output_field=models.TextField()),
+        )
+    if is_postgresql(queryset):
+        query = postgres_query(groups)
+        return queryset.annotate(
+            rank=SearchRank(models.F("search_vector"), query),
+            search_headline=SearchHeadline(
+                without_marks(models.F("description")),
+                query,
+                config=DUTCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=28,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+    # SQLite: practices with a query word in their title first.
+    return queryset.alias(title_folded=Fold("title")).annotate(
+        rank=models.Case(
+            models.When(title_folded__contains=groups[0][0], then=models.Value(1.0)),
+            default=models.Value(0.0),
+        ),
+        search_headline=models.Value(None, output_field=models.TextField()),
+    )
+
+
+def highlight(snippet):
+    """Escape a snippet, then mark the matched words: practice text never becomes HTML."""
+    if not snippet:
+        return ""
+    text = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(text)  # escaped on the line above
+
+
+def suggestion(query, using):
+    """'Bedoelde u …?': the published title or name closest to a query that found nothing."""
+    from practices.models import Municipality, Practice
+
+    query = " ".join(query.split())[:100]
+    if len(query) < 3:
+        return None
+    titles = Practice.objects.using(using).published()
+    names = Municipality.objects.using(using)
+    if is_postgresql(titles):
+        from django.contrib.postgres.search import TrigramSimilarity
+        from taggit.models import Tag
+
+        candidates = (
+            titles.filter(title__trigram_similar=query)
+            .annotate(similarity=TrigramSimilarity("title", query))
+            .values_list("title", "similarity")
+            .union(
+                names.filter(name__trigram_similar=query)
+                .annotate(similarity=TrigramSimilarity("name", query))
+                .values_list("name", "similarity"),
+                Tag.objects.using(using)
+                .filter(name__trigram_similar=query)
+                .annotate(similarity=TrigramSimilarity("name", query))
+                .values_list("name", "similarity"),
+            )
+            .order_by("-similarity")[:1]
+        )
+        best = next(iter(candidates), None)
+        return best[0] if best and fold(best[0]) != fold(query) else None
+    vocabulary = list(
+        titles.order_by()
+        .values_list("title", flat=True)
+        .union(names.order_by().values_list("name", flat=True))
+    )
+    close = difflib.get_close_matches(fold(query), [fold(v) for v in vocabulary], n=1, cutoff=0.6)
+    if not close or close[0] == fold(query):
+        return None
+    return next(v for v in vocabulary if fold(v) == close[0])

@@ -1,0 +1,186 @@
+"""What /praktijken/ shows for a URL: results, facets with live counts, chips and notices.
+
+Queries, whatever the data: synonyms (1, with a query), checking the URL's values (1, with
+facet values), the facet counts (1 per facet, 7), the result count and page (2), the page's
+places and actions (2), and a spelling suggestion when nothing is found (1): at most 14.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import QueryDict
+
+from practices.filters import FACETS, FACETS_BY_PARAM, PracticeFilterSet, ValuesField
+from practices.forms import SearchForm
+from practices.models import Practice, SynonymGroup
+from practices.models.actions import FIRST_ACTION, LAST_ACTION
+from practices.search import query_groups, suggestion
+
+
+class Sort:
+    RELEVANCE = "relevantie"
+    NEWEST = "nieuw"
+    UPDATED = "bijgewerkt"
+    TITLE = "titel"
+    LABELS = {
+        RELEVANCE: "Relevantie",
+        NEWEST: "Nieuwste eerst",
+        UPDATED: "Recent bijgewerkt",
+        TITLE: "Titel A–Z",
+    }
+    ORDER = {
+        RELEVANCE: ("-rank", "title"),
+        NEWEST: (models.F("published_at").desc(nulls_last=True), "title"),
+        UPDATED: ("-updated_at", "title"),
+        TITLE: ("title", "pk"),
+    }
+
+
+@dataclass
+class FacetValue:
+    key: str
+    name: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class FacetGroup:
+    param: str
+    label: str
+    values: list[FacetValue]
+
+
+@dataclass
+class Chip:
+    label: str
+    url: str
+
+
+@dataclass
+class SearchResults:
+    query: str
+    page: object
+    sort: str
+    sorts: list[tuple[str, str]]
+    facets: list[FacetGroup]
+    chips: list[Chip] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    suggestion: str | None = None
+    suggestion_url: str = ""
+    clear_url: str = "?"
+    previous_url: str = ""
+    next_url: str = ""
+
+
+def url_for(params):
+    """A query string for these parameters (the page is never kept: results change)."""
+    return "?" + urlencode([(k, v) for k, values in params.items() for v in values if v])
+
+
+def checked_values(params):
+    """The facet values of a URL that exist, by facet, with a notice for each that does not."""
+    field = ValuesField(required=False)
+    wanted = {facet.param: field.clean(params.getlist(facet.param)) for facet in FACETS}
+    found, notices, lookups = {param: {} for param in wanted}, [], []
+    for facet in FACETS:
+        values = wanted[facet.param]
+        if not values:
+            continue
+        if facet.choices:
+            found[facet.param] = {
+                v: facet.label_for(v, v) for v in values if v in dict(facet.choices)
+            }
+            continue
+        if facet.param == "actie":
+            values = [v for v in values if v.isdigit() and FIRST_ACTION <= int(v) <= LAST_ACTION]
+        if values:
+            lookups.append(facet.known_values(values))
+    if lookups:
+        union = lookups[0].union(*lookups[1:], all=True).order_by()
+        for param, key, name in union:
+            found[param][key] = FACETS_BY_PARAM[param].label_for(key, name)
+    for param, values in wanted.items():
+        for value in values:
+            if value not in found[param]:
+                label = FACETS_BY_PARAM[param].label
+                notices.append(f"{label} ‘{value}’ bestaat niet; die filter is genegeerd.")
+    # Keep the order in which the URL named them.
+    return {p: {v: found[p][v] for v in wanted[p] if v in found[p]} for p in wanted}, notices
+
+
+def filtered(base, selected, without=None):
+    data = QueryDict(mutable=True)
+    for param, values in selected.items():
+        if param != without:
+            data.setlist(param, list(values))
+    return PracticeFilterSet(data=data, queryset=base).qs
+
+
+def run_search(params, *, per_page):
+    form = SearchForm(params)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    selected, notices = checked_values(params)
+
+    sort = params.get("sorteer", "")
+    sorts = [(key, label) for key, label in Sort.LABELS.items() if query or key != Sort.RELEVANCE]
+    if sort and sort not in dict(sorts):
+        notices.append(f"Sorteren op ‘{sort[:40]}’ kan niet; de gewone volgorde is gebruikt.")
+    if sort not in dict(sorts):
+        sort = Sort.RELEVANCE if query else Sort.TITLE
+
+    groups = query_groups(query, SynonymGroup.objects.all_terms()) if query else []
+    base = Practice.objects.published().matching(groups)
+    results = filtered(base, selected).ranked(groups).order_by(*Sort.ORDER[sort]).for_cards()
+    page = Paginator(results, per_page).get_page(params.get("pagina"))
+
+    kept = {
+        "q": [query],
+        "sorteer": [sort if sort != (Sort.RELEVANCE if query else Sort.TITLE) else ""],
+    }
+    kept |= {param: list(values) for param, values in selected.items()}
+
+    def toggled(param, key):
+        values = kept[param]
+        return url_for(
+            {**kept, param: [v for v in values if v != key] if key in values else [*values, key]}
+        )
+
+    facets = []
+    for facet in FACETS:
+        chosen = selected[facet.param]
+        counts = facet.counts(filtered(base, selected, without=facet.param), list(chosen))
+        counted = {key for key, _, _ in counts}
+        values = [FacetValue(key, name, count, key in chosen) for key, name, count in counts] + [
+            FacetValue(key, name, 0, True) for key, name in chosen.items() if key not in counted
+        ]
+        facets.append(FacetGroup(facet.param, facet.label, values))
+
+    chips = [
+        Chip(f"{FACETS_BY_PARAM[param].label}: {name}", toggled(param, key))
+        for param, values in selected.items()
+        for key, name in values.items()
+    ]
+    result = SearchResults(
+        query=query,
+        page=page,
+        sort=sort,
+        sorts=sorts,
+        facets=facets,
+        chips=chips,
+        notices=notices,
+        clear_url=url_for({"q": kept["q"], "sorteer": kept["sorteer"]}),
+    )
+    page_params = url_for(kept)[1:]
+    prefix = f"?{page_params}&pagina=" if page_params else "?pagina="
+    if page.has_previous():
+        result.previous_url = f"{prefix}{page.previous_page_number()}"
+    if page.has_next():
+        result.next_url = f"{prefix}{page.next_page_number()}"
+    if query and page.paginator.count == 0:
+        result.suggestion = suggestion(query, using=results.db)
+        if result.suggestion:
+            result.suggestion_url = url_for({**kept, "q": [result.suggestion]})
+    return result

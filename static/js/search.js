@@ -1,0 +1,62 @@
+// Progressive enhancement for /praktijken/: apply a filter or sort as soon as it changes and
+// swap in the new results and facet counts. Without this file the "Filters toepassen" button
+// does the same with a page load.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.DOMParser || !window.history) return;
+
+  const regionSelector = "[data-search-region]";
+  let controller = null;
+
+  function hideApplyButton() {
+    document.querySelectorAll("[data-apply]").forEach((button) => { button.hidden = true; });
+  }
+
+  function queryFor(form) {
+    const params = new URLSearchParams(new FormData(form));
+    for (const [key, value] of Array.from(params.entries())) {
+      if (!value) params.delete(key);
+    }
+    return form.action.split("?")[0] + (params.toString() ? "?" + params : "");
+  }
+
+  async function show(url, push) {
+    if (controller) controller.abort();
+    controller = new AbortController();
+    const focused = document.activeElement;
+    const focusKey = focused && focused.name ? [focused.name, focused.value] : null;
+    let response;
+    try {
+      response = await fetch(url, { signal: controller.signal });
+    } catch (error) {
+      if (error.name !== "AbortError") window.location.assign(url);
+      return;
+    }
+    if (!response.ok) { window.location.assign(url); return; }
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const fresh = page.querySelector(regionSelector);
+    const current = document.querySelector(regionSelector);
+    if (!fresh || !current) { window.location.assign(url); return; }
+    current.replaceWith(fresh);
+    document.title = page.title;
+    hideApplyButton();
+    if (push) window.history.pushState({}, "", url);
+    if (focusKey) {
+      const again = Array.from(fresh.querySelectorAll("[name]")).find(
+        (element) => element.name === focusKey[0] && element.value === focusKey[1]);
+      if (again) again.focus();
+    }
+  }
+
+  document.addEventListener("change", (event) => {
+    const form = event.target.closest("form[data-search-form]");
+    if (!form || !event.target.matches("input[type=checkbox], select")) return;
+    show(queryFor(form), true);
+  });
+  window.addEventListener("popstate", () => show(window.location.href, false));
+  hideApplyButton();
+  // On a phone the filters start folded, so the results come first.
+  if (window.matchMedia("(max-width: 59.99rem)").matches) {
+    document.querySelectorAll("details.facets").forEach((panel) => { panel.open = false; });
+  }
+})();
