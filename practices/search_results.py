@@ -124,12 +124,23 @@ def run_search(params, *, per_page):
     query = form.cleaned_data["q"] if form.is_valid() else ""
     selected, notices = checked_values(params)
 
-    sort = params.get("sorteer", "")
-    sorts = [(key, label) for key, label in Sort.LABELS.items() if query or key != Sort.RELEVANCE]
-    if sort and sort not in dict(sorts):
-        notices.append(f"Sorteren op ‘{sort[:40]}’ kan niet; de gewone volgorde is gebruikt.")
-    if sort not in dict(sorts):
-        sort = Sort.RELEVANCE if query else Sort.TITLE
+    # The default order (relevance with a query, title without) has the empty value, so that
+    # every way of asking for it gives the same URL.
+    default = Sort.RELEVANCE if query else Sort.TITLE
+    sorts = [
+        ("" if key == default else key, label)
+        for key, label in Sort.LABELS.items()
+        if query or key != Sort.RELEVANCE
+    ]
+    chosen_sort = params.get("sorteer", "")
+    if chosen_sort not in dict(sorts) and chosen_sort != default:
+        notices.append(
+            f"Sorteren op ‘{chosen_sort[:40]}’ kan niet; de gewone volgorde is gebruikt."
+        )
+        chosen_sort = ""
+    if chosen_sort == default:
+        chosen_sort = ""
+    sort = chosen_sort or default
 
     groups = query_groups(query, SynonymGroup.objects.all_terms()) if query else []
     base = Practice.objects.published().matching(groups)
@@ -166,7 +177,7 @@ def run_search(params, *, per_page):
     result = SearchResults(
         query=query,
         page=page,
-        sort=sort,
+        sort=chosen_sort,
         sorts=sorts,
         facets=facets,
         chips=chips,

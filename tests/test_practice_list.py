@@ -156,9 +156,16 @@ def test_sorting(anonymous):
 def test_relevance_is_offered_only_with_a_query(anonymous):
     PracticeFactory(title="Jongerenwerking")
     without = anonymous.get(URL).context["results"]
-    assert "relevantie" not in dict(without.sorts) and without.sort == "titel"
+    assert dict(without.sorts) == {
+        "": "Titel A–Z",
+        "nieuw": "Nieuwste eerst",
+        "bijgewerkt": "Recent bijgewerkt",
+    }
     with_query = anonymous.get(URL, {"q": "jongeren"}).context["results"]
-    assert with_query.sort == "relevantie"
+    assert dict(with_query.sorts)[""] == "Relevantie"
+    assert "titel" in dict(with_query.sorts)
+    # Asking for the default by name gives the same page and no notice.
+    assert not anonymous.get(URL, {"sorteer": "titel"}).context["results"].notices
 
 
 def test_pagination_keeps_every_filter(anonymous, settings):

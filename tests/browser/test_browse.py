@@ -18,15 +18,21 @@ def test_browse_from_home_to_a_category_and_a_sheet(page, site, screenshot):
     screenshot(page, "home-desktop")
 
     page.get_by_role("link", name="Sociale cohesie").first.click()
-    assert page.locator("h1").inner_text() == "Sociale cohesie"
-    assert page.get_by_role("heading", name="Genk", level=3).is_visible()
-    screenshot(page, "category-desktop")
+    page.wait_for_url("**/praktijken/?categorie=sociale-cohesie")
+    assert page.get_by_label("Sociale cohesie (15)").is_checked()
 
     page.get_by_role("link", name="Bibambassadeurs").click()
     assert page.locator("h1").inner_text() == "Bibambassadeurs"
     assert page.get_by_role("heading", name="Deze praktijk in").is_visible()
     assert page.get_by_role("link", name="Vul dan deze fiche in.").is_visible()
     screenshot(page, "sheet-desktop")
+
+    page.get_by_role("navigation", name="Kruimelpad").get_by_role(
+        "link", name="Sociale cohesie"
+    ).click()
+    assert page.locator("h1").inner_text() == "Sociale cohesie"
+    assert page.get_by_role("heading", name="Genk", level=3).is_visible()
+    screenshot(page, "category-desktop")
 
 
 def test_search_from_the_header_with_the_keyboard_only(page, site):
