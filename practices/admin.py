@@ -12,6 +12,7 @@ from practices.models import (
     Practice,
     PracticeLink,
     PracticeLocation,
+    SynonymGroup,
     TargetGroup,
 )
 
@@ -199,3 +200,10 @@ class PracticeAdmin(admin.ModelAdmin):
         self.message_user(
             request, f"{count} praktijk(en) teruggezet naar concept.", messages.SUCCESS
         )
+
+
+@admin.register(SynonymGroup)
+class SynonymGroupAdmin(admin.ModelAdmin):
+    list_display = ["__str__"]
+    search_fields = ["terms"]
+    fields = ["terms"]

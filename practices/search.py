@@ -221,20 +221,22 @@ def suggestion(query, using):
         from django.contrib.postgres.search import TrigramSimilarity
         from taggit.models import Tag
 
-        candidates = (
-            titles.filter(title__trigram_similar=query)
-            .annotate(similarity=TrigramSimilarity("title", query))
-            .values_list("title", "similarity")
-            .union(
-                names.filter(name__trigram_similar=query)
-                .annotate(similarity=TrigramSimilarity("name", query))
-                .values_list("name", "similarity"),
-                Tag.objects.using(using)
-                .filter(name__trigram_similar=query)
-                .annotate(similarity=TrigramSimilarity("name", query))
-                .values_list("name", "similarity"),
+        def closest(queryset, column, priority):
+            # On equal similarity a practice title beats a municipality, which beats a tag.
+            return (
+                queryset.filter(**{f"{column}__trigram_similar": query})
+                .annotate(
+                    similarity=TrigramSimilarity(column, query),
+                    priority=models.Value(priority),
+                )
+                .order_by()
+                .values_list(column, "similarity", "priority")
             )
-            .order_by("-similarity")[:1]
+
+        candidates = (
+            closest(titles, "title", 0)
+            .union(closest(names, "name", 1), closest(Tag.objects.using(using), "name", 2))
+            .order_by("-similarity", "priority")[:1]
         )
         best = next(iter(candidates), None)
         return best[0] if best and fold(best[0]) != fold(query) else None

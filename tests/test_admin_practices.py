@@ -188,7 +188,7 @@ def test_autocomplete_offers_municipalities(editor):
 
 
 @pytest.mark.parametrize(
-    "model", ["category", "targetgroup", "policydomain", "municipality", "action"]
+    "model", ["category", "targetgroup", "policydomain", "municipality", "action", "synonymgroup"]
 )
 def test_every_taxonomy_has_an_admin_list(editor, model, django_assert_max_num_queries):
     CategoryFactory()

@@ -115,3 +115,13 @@ def test_seed_never_overwrites_what_is_there(seeded, capsys):
     call_command("seed")
     assert Practice.objects.get(slug="pleinpatrons").title == "PleinPatrons (herzien)"
     assert "blijven ongeladen" in capsys.readouterr().out
+
+
+def test_seed_brings_the_example_synonyms(seeded):
+    from practices.models import SynonymGroup
+
+    assert [group.terms for group in SynonymGroup.objects.all()] == [
+        ["polarisatie", "polarisering"],
+        ["sociale cohesie", "sociale samenhang"],
+        ["jongeren", "jeugd"],
+    ]

@@ -3,12 +3,16 @@ from django.core.management import BaseCommand, call_command
 
 from practices.models import Action, Category, Municipality, Practice
 
-SEED_FIXTURE = settings.BASE_DIR / "fixtures" / "databank.json"
+SEED_FIXTURES = [
+    settings.BASE_DIR / "fixtures" / "databank.json",
+    settings.BASE_DIR / "fixtures" / "synonyms.json",
+]
 
 
 class Command(BaseCommand):
     help = (
-        "Load the seed data (fixtures/databank.json) into an empty databank. "
+        "Load the seed data (fixtures/databank.json, fixtures/synonyms.json) into an empty "
+        "databank. "
         "Does nothing when the databank already holds data, so editors' work is never overwritten."
     )
 
@@ -17,7 +21,7 @@ class Command(BaseCommand):
         if any(model.objects.exists() for model in models):
             self.stdout.write("De databank bevat al gegevens: de startgegevens blijven ongeladen.")
             return
-        call_command("loaddata", SEED_FIXTURE, verbosity=options["verbosity"])
+        call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
         self.stdout.write(
             self.style.SUCCESS(f"Startgegevens geladen: {Practice.objects.count()} praktijken.")
         )
