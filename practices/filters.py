@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db import models
+from django.db import connections, models
 from django.db.models.functions import Cast
 from taggit.models import Tag
 
@@ -27,7 +27,8 @@ from practices.models import (
 )
 
 MAX_VALUES_PER_FACET = 20
-TAGS_SHOWN = 25
+# Long facets show their most frequent values (and the chosen ones) until users ask for all.
+SHORT_LIST = 20
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,9 @@ class Facet:
     known_key: str = "slug"
     known_name: str = "name"
     choices: tuple = ()  # fixed choices (provinces)
-    limit: int | None = None  # show the most frequent values only (tags)
+    long: bool = False  # many values: the most frequent first, the rest on request
+    links_sql: callable = None  # (param, quote) -> SELECT facet, term id, practice id
+    terms_sql: callable = None  # (param, quote) -> SELECT facet, term id, key, name
     order_by_key: bool = False  # actions by number, the rest by name
 
     def label_for(self, key, name):
@@ -57,27 +60,13 @@ class Facet:
         """Ids of practices that have any of these values."""
         return self.links().filter(**{f"{self.key}__in": values}).values(self.practice).order_by()
 
-    def counts(self, practices, selected):
-        """(key, name, count) per value, counted over `practices` (a queryset)."""
-        rows = (
-            self.links()
-            .filter(**{f"{self.practice}__in": practices.order_by().values("pk")})
-            .exclude(**{f"{self.key}__isnull": True})
-            .exclude(**({self.key: ""} if self.choices else {}))
-            .values(self.key, self.name)
-            .annotate(count=models.Count(self.practice, distinct=True))
-        )
-        if self.limit:
-            chosen_first = models.Case(
-                models.When(**{f"{self.key}__in": selected}, then=0), default=1
-            )
-            rows = rows.order_by(chosen_first, "-count", self.name)[: self.limit]
-        else:
-            rows = rows.order_by(self.key if self.order_by_key else self.name)
-        return [
-            (str(row[self.key]), self.label_for(str(row[self.key]), row[self.name]), row["count"])
-            for row in rows
-        ]
+    def link_rows(self, quote):
+        """SQL for (facet, term id, practice id): every link of a practice to a value."""
+        return self.links_sql(self.param, quote)
+
+    def term_rows(self, quote):
+        """SQL for (facet, term id, key, name): the values themselves."""
+        return self.terms_sql(self.param, quote)
 
     def known_values(self, values):
         """A queryset of (param, key, name) for the values that exist (for one UNION)."""
@@ -93,6 +82,53 @@ class Facet:
         )
 
 
+def through_links(through, term_fk, practice_fk="practice_id"):
+    """(facet, term id, practice id) for every row of a table linking practices to terms."""
+
+    def sql(param, quote):
+        return f"SELECT '{param}', {term_fk}, {practice_fk} FROM {quote(through()._meta.db_table)}"
+
+    return sql
+
+
+def category_links(param, quote):
+    return f"SELECT '{param}', hits.category_id, hits.id FROM hits"
+
+
+def province_links(param, quote):
+    # A province is numbered by its place in Municipality.Province; two places in one
+    # province count the practice once.
+    location, municipality = (
+        quote(PracticeLocation._meta.db_table),
+        quote(Municipality._meta.db_table),
+    )
+    numbers = " ".join(
+        f"WHEN '{value}' THEN {number}"
+        for number, (value, _) in enumerate(Municipality.Province.choices)
+    )
+    return (
+        f"SELECT DISTINCT '{param}', CASE term.province {numbers} END, link.practice_id "
+        f"FROM {location} link JOIN {municipality} term ON term.id = link.municipality_id "
+        f"WHERE term.province <> ''"
+    )
+
+
+def terms_sql(model, key, name):
+    def sql(param, quote):
+        return (
+            f"SELECT '{param}', id, CAST({key} AS TEXT), {name} FROM {quote(model._meta.db_table)}"
+        )
+
+    return sql
+
+
+def province_terms(param, quote):
+    return " UNION ALL ".join(
+        f"SELECT '{param}', {number}, '{value}', '{value}'"
+        for number, (value, _) in enumerate(Municipality.Province.choices)
+    )
+
+
 FACETS = (
     Facet(
         param="categorie",
@@ -102,6 +138,8 @@ FACETS = (
         key="category__slug",
         name="category__name",
         known=lambda: Category.objects.all(),
+        links_sql=category_links,
+        terms_sql=terms_sql(Category, "slug", "name"),
     ),
     Facet(
         param="doelgroep",
@@ -111,6 +149,8 @@ FACETS = (
         key="targetgroup__slug",
         name="targetgroup__name",
         known=lambda: TargetGroup.objects.all(),
+        links_sql=through_links(lambda: Practice.target_groups.through, "targetgroup_id"),
+        terms_sql=terms_sql(TargetGroup, "slug", "name"),
     ),
     Facet(
         param="gemeente",
@@ -120,6 +160,9 @@ FACETS = (
         key="municipality__slug",
         name="municipality__name",
         known=lambda: Municipality.objects.all(),
+        long=True,
+        links_sql=through_links(lambda: PracticeLocation, "municipality_id"),
+        terms_sql=terms_sql(Municipality, "slug", "name"),
     ),
     Facet(
         param="provincie",
@@ -130,6 +173,8 @@ FACETS = (
         name="municipality__province",
         known=None,
         choices=tuple(Municipality.Province.choices),
+        links_sql=province_links,
+        terms_sql=province_terms,
     ),
     Facet(
         param="beleidsdomein",
@@ -139,6 +184,8 @@ FACETS = (
         key="policydomain__slug",
         name="policydomain__name",
         known=lambda: PolicyDomain.objects.all(),
+        links_sql=through_links(lambda: Practice.policy_domains.through, "policydomain_id"),
+        terms_sql=terms_sql(PolicyDomain, "slug", "name"),
     ),
     Facet(
         param="actie",
@@ -151,6 +198,8 @@ FACETS = (
         known_key="number",
         known_name="title",
         order_by_key=True,
+        links_sql=through_links(lambda: Practice.actions.through, "action_id"),
+        terms_sql=terms_sql(Action, "number", "title"),
     ),
     Facet(
         param="tag",
@@ -160,10 +209,100 @@ FACETS = (
         key="tag__slug",
         name="tag__name",
         known=lambda: Tag.objects.all(),
-        limit=TAGS_SHOWN,
+        long=True,
+        links_sql=through_links(lambda: TaggedPractice, "tag_id", "content_object_id"),
+        terms_sql=terms_sql(Tag, "slug", "name"),
     ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
+
+
+def count_facets(base, selected, *, expanded=(), text_query=False):
+    """Disjunctive counts of every facet, and the number of results, in one statement.
+
+    `hits` are the practices matching the query (computed once when there is a text query);
+    `flags` says, per hit, whether it passes each chosen facet's filter. Every link of a hit
+    to a facet value is then counted in one pass, where a link of facet F counts when its hit
+    passes every chosen filter but F's own. A window keeps the most frequent values of long
+    facets. Returns ({param: [(key, label, count), ...]}, total).
+    """
+    connection = connections[base.db]
+    quote = connection.ops.quote_name
+    base_sql, params = base.order_by().values("pk", "category_id").query.sql_with_params()
+    params = list(params)
+    chosen = [facet for facet in FACETS if selected.get(facet.param)]
+    flags = ["hits.id"]
+    for facet in chosen:
+        sql, flag_params = facet.practice_ids(list(selected[facet.param])).query.sql_with_params()
+        flags.append(f"hits.id IN ({sql}) AS chosen_{facet.param}")
+        params += flag_params
+
+    def passing(*, except_param=None):
+        conditions = [f"flags.chosen_{f.param}" for f in chosen if f.param != except_param]
+        return " AND ".join(conditions) or "1 = 1"
+
+    where = ""
+    if chosen:
+        cases = " ".join(f"WHEN '{f.param}' THEN {passing(except_param=f.param)}" for f in FACETS)
+        where = f"WHERE CASE links.facet {cases} END"
+    chosen_first = "0"
+    long_chosen = [f for f in chosen if f.long]
+    if long_chosen:
+        whens = []
+        for facet in long_chosen:
+            keys = list(selected[facet.param])
+            whens.append(
+                f"WHEN counted.facet = '{facet.param}' "
+                f"AND terms.key IN ({', '.join(['%s'] * len(keys))}) THEN 1"
+            )
+            params += keys
+        chosen_first = f"CASE {' '.join(whens)} ELSE 0 END"
+    shortened = [f"'{f.param}'" for f in FACETS if f.long and f.param not in expanded]
+    keep = f"position <= {SHORT_LIST + 1} OR facet NOT IN ({', '.join(shortened)})"
+    links = " UNION ALL ".join(facet.link_rows(quote) for facet in FACETS)
+    terms = " UNION ALL ".join(facet.term_rows(quote) for facet in FACETS)
+    statement = f"""
+        WITH hits(id, category_id) AS NOT MATERIALIZED ({base_sql}),
+        flags AS NOT MATERIALIZED (SELECT {", ".join(flags)} FROM hits),
+        links(facet, term, practice_id) AS ({links}),
+        counted AS (
+            SELECT links.facet, links.term, COUNT(*) AS n
+            FROM links JOIN flags ON flags.id = links.practice_id
+            {where}
+            GROUP BY links.facet, links.term
+        ),
+        terms(facet, term, key, name) AS ({terms}),
+        ranked AS (
+            SELECT counted.facet, terms.key, terms.name, counted.n,
+                ROW_NUMBER() OVER (
+                    PARTITION BY counted.facet
+                    ORDER BY {chosen_first} DESC, counted.n DESC, terms.name
+                ) AS position
+            FROM counted JOIN terms ON terms.facet = counted.facet AND terms.term = counted.term
+        )
+        SELECT facet, key, name, n FROM ranked WHERE {keep}
+        UNION ALL
+        SELECT '', '', '', COUNT(*) FROM flags WHERE {passing()}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        rows = cursor.fetchall()
+    counts = {facet.param: [] for facet in FACETS}
+    total = 0
+    for param, key, name, count in rows:
+        if not param:
+            total = count
+            continue
+        counts[param].append((key, FACETS_BY_PARAM[param].label_for(key, name), count))
+    for facet in FACETS:
+        if facet.long and facet.param not in expanded:
+            chosen_keys = set(selected.get(facet.param, ()))
+            counts[facet.param].sort(key=lambda row: (row[0] not in chosen_keys, -row[2], row[1]))
+        elif facet.order_by_key:
+            counts[facet.param].sort(key=lambda row: int(row[0]))
+        else:
+            counts[facet.param].sort(key=lambda row: row[1].casefold())
+    return counts, total
 
 
 class ValuesField(forms.Field):

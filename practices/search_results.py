@@ -1,8 +1,8 @@
 """What /praktijken/ shows for a URL: results, facets with live counts, chips and notices.
 
 Queries, whatever the data: synonyms (1, with a query), checking the URL's values (1, with
-facet values), the facet counts (1 per facet, 7), the result count and page (2), the page's
-places and actions (2), and a spelling suggestion when nothing is found (1): at most 14.
+facet values), every facet's counts and the number of results (1), the page (1), the page's
+places and actions (2), and a spelling suggestion when nothing is found (1): at most 7.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +12,14 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
 
-from practices.filters import FACETS, FACETS_BY_PARAM, PracticeFilterSet, ValuesField
+from practices.filters import (
+    FACETS,
+    FACETS_BY_PARAM,
+    SHORT_LIST,
+    PracticeFilterSet,
+    ValuesField,
+    count_facets,
+)
 from practices.forms import SearchForm
 from practices.models import Practice, SynonymGroup
 from practices.models.actions import FIRST_ACTION, LAST_ACTION
@@ -51,6 +58,7 @@ class FacetGroup:
     param: str
     label: str
     values: list[FacetValue]
+    more_url: str = ""  # a long facet that shows only its most frequent values
 
 
 @dataclass
@@ -144,8 +152,14 @@ def run_search(params, *, per_page):
 
     groups = query_groups(query, SynonymGroup.objects.all_terms()) if query else []
     base = Practice.objects.published().matching(groups)
+    expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
+    keys = {param: list(values) for param, values in selected.items()}
+    counts, total = count_facets(base, keys, expanded=expanded, text_query=bool(groups))
+
     results = filtered(base, selected).ranked(groups).order_by(*Sort.ORDER[sort]).for_cards()
-    page = Paginator(results, per_page).get_page(params.get("pagina"))
+    paginator = Paginator(results, per_page)
+    paginator.count = total  # counted with the facets, in the same statement
+    page = paginator.get_page(params.get("pagina"))
 
     kept = {
         "q": [query],
@@ -162,12 +176,17 @@ def run_search(params, *, per_page):
     facets = []
     for facet in FACETS:
         chosen = selected[facet.param]
-        counts = facet.counts(filtered(base, selected, without=facet.param), list(chosen))
-        counted = {key for key, _, _ in counts}
-        values = [FacetValue(key, name, count, key in chosen) for key, name, count in counts] + [
-            FacetValue(key, name, 0, True) for key, name in chosen.items() if key not in counted
-        ]
-        facets.append(FacetGroup(facet.param, facet.label, values))
+        everything = facet.param in expanded
+        facet_counts = counts[facet.param]
+        more_url = ""
+        if facet.long and not everything and len(facet_counts) > SHORT_LIST:
+            facet_counts = facet_counts[:SHORT_LIST]
+            more_url = url_for({**kept, "alle": [facet.param]})
+        counted = {key for key, _, _ in facet_counts}
+        values = [
+            FacetValue(key, name, count, key in chosen) for key, name, count in facet_counts
+        ] + [FacetValue(key, name, 0, True) for key, name in chosen.items() if key not in counted]
+        facets.append(FacetGroup(facet.param, facet.label, values, more_url))
 
     chips = [
         Chip(f"{FACETS_BY_PARAM[param].label}: {name}", toggled(param, key))

@@ -251,8 +251,8 @@ def test_home_page_leads_into_the_search_with_the_right_parameters(anonymous, ca
 def test_query_count_is_fixed_whatever_the_data_and_the_filters(
     anonymous, django_assert_max_num_queries, practices
 ):
-    # synonyms 1, checking the URL's values 1, facet counts 7, count and page 2, the page's
-    # places and actions 2, suggestion (only when nothing is found) 1: at most 14.
+    # synonyms 1, checking the URL's values 1, every facet's counts with the number of results
+    # 1, the page 1, its places and actions 2, a suggestion when nothing is found 1: at most 7.
     provinces = [choice for choice, _ in Municipality.Province.choices]
     for n in range(practices):
         practice = PracticeFactory(
@@ -262,7 +262,24 @@ def test_query_count_is_fixed_whatever_the_data_and_the_filters(
         practice.target_groups.add(TargetGroupFactory())
         practice.tags.add(f"trefwoord{n}")
     params = {"q": "praktijk", "provincie": "limburg", "actie": ["1", "2"], "tag": "trefwoord1"}
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(7):
         assert anonymous.get(URL, params).status_code == 200
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(7):
         assert anonymous.get(URL, {"q": "onvindbaarwoord"}).status_code == 200
+
+
+def test_a_long_facet_shows_its_most_frequent_values_and_all_on_request(anonymous):
+    from practices.filters import SHORT_LIST
+
+    busy = MunicipalityFactory(slug="gent", name="Gent")
+    for n in range(SHORT_LIST + 5):
+        PracticeFactory(places=[busy, MunicipalityFactory(slug=f"gemeente-{n:02}")])
+    response = anonymous.get(URL, {"gemeente": "gemeente-24"})
+    group = next(g for g in response.context["results"].facets if g.param == "gemeente")
+    keys = [value.key for value in group.values]
+    assert len(keys) == SHORT_LIST
+    assert keys[:2] == ["gemeente-24", "gent"]  # the chosen one first, then the most frequent
+    assert group.more_url == "?gemeente=gemeente-24&alle=gemeente"
+    everything = anonymous.get(URL + group.more_url)
+    group = next(g for g in everything.context["results"].facets if g.param == "gemeente")
+    assert len(group.values) == SHORT_LIST + 6 and not group.more_url

@@ -23,6 +23,10 @@ def practice_image_path(instance, filename):
     return f"praktijken/{uuid.uuid4().hex}{suffix}"
 
 
+# Columns a result card never shows.
+LONG_FIELDS = ("description", "goals", "success_factors", "challenges", "search_vector")
+
+
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Practice.Status.PUBLISHED)
@@ -49,17 +53,29 @@ class PracticeQuerySet(models.QuerySet):
         return search.ranked(self, groups)
 
     def for_cards(self):
-        """What a result card shows: category, places and actions, in a fixed number of queries."""
-        return self.select_related("category").prefetch_related(
-            models.Prefetch(
-                "locations", queryset=PracticeLocation.objects.select_related("municipality")
-            ),
-            "actions",
+        """What a result card shows: category, places and actions, in a fixed number of queries.
+
+        Long texts stay in the database: a list sorts and pages narrow rows.
+        """
+        return (
+            self.defer(*LONG_FIELDS)
+            .select_related("category")
+            .prefetch_related(
+                models.Prefetch(
+                    "locations", queryset=PracticeLocation.objects.select_related("municipality")
+                ),
+                "actions",
+            )
         )
 
     def for_sheet(self):
         """Everything the practice sheet shows, in a fixed number of queries."""
-        return self.for_cards().prefetch_related("links", "target_groups", "policy_domains", "tags")
+        return (
+            self.for_cards()
+            .defer(None)
+            .defer("search_vector")
+            .prefetch_related("links", "target_groups", "policy_domains", "tags")
+        )
 
     def publish(self):
         """Publish in one UPDATE; a practice published before keeps its first publication date."""
