@@ -38,6 +38,19 @@ def recreate_database():
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def existing_size():
+    from django.core.management import call_command
+    from django.db import DatabaseError
+
+    from practices.models import Practice
+
+    try:
+        call_command("migrate", verbosity=0)
+        return Practice.objects.count()
+    except DatabaseError:
+        return None
+
+
 def vocabulary():
     """Words of the seed sheets, as they occur there (Dutch, with its stop words)."""
     import json
@@ -232,6 +245,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--requests", type=int, default=200, help="timed requests per search")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure the database as it is when it already holds that many practices",
+    )
     args = parser.parse_args()
 
     import django
@@ -248,11 +266,14 @@ def main():
     for size in args.sizes:
         from django.db import connections
 
-        connections.close_all()
-        recreate_database()
-        started = time.perf_counter()
-        fill(size)
-        print(f"# {size} practices loaded in {time.perf_counter() - started:.0f} s", flush=True)
+        if args.reuse and existing_size() == size:
+            print(f"# {size} practices: reusing the database", flush=True)
+        else:
+            connections.close_all()
+            recreate_database()
+            started = time.perf_counter()
+            fill(size)
+            print(f"# {size} practices loaded in {time.perf_counter() - started:.0f} s", flush=True)
         rates = ", ".join(f"{word} {rate:.0%}" for word, rate in match_rates().items())
         print(f"# share of practices each query word finds: {rates}", flush=True)
         client = Client()

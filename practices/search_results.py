@@ -156,10 +156,21 @@ def run_search(params, *, per_page):
     keys = {param: list(values) for param, values in selected.items()}
     counts, total = count_facets(base, keys, expanded=expanded, text_query=bool(groups))
 
-    results = filtered(base, selected).ranked(groups).order_by(*Sort.ORDER[sort]).for_cards()
-    paginator = Paginator(results, per_page)
+    ordered = filtered(base, selected).ranked(groups).order_by(*Sort.ORDER[sort])
+    paginator = Paginator(ordered, per_page)
     paginator.count = total  # counted with the facets, in the same statement
     page = paginator.get_page(params.get("pagina"))
+    # The page's ids come from the indexes alone (a deep page skips thousands of rows);
+    # only those rows are read whole.
+    start = (page.number - 1) * per_page
+    page_ids = ordered.values("pk")[start : start + per_page]
+    results = (
+        Practice.objects.filter(pk__in=page_ids)
+        .ranked(groups)
+        .order_by(*Sort.ORDER[sort])
+        .for_cards()
+    )
+    page.object_list = results
 
     kept = {
         "q": [query],

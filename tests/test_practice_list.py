@@ -106,6 +106,19 @@ def test_facet_counts_apply_the_other_filters_but_not_their_own(anonymous, catal
     assert facet(response, "actie") == {"14": (1, False)}
 
 
+def test_with_three_facets_a_practice_failing_two_filters_counts_nowhere(anonymous, catalogue):
+    response = anonymous.get(
+        URL, {"gemeente": "genk", "categorie": "werk", "doelgroep": "jongeren"}
+    )
+    assert titles(response) == ["TALim"]
+    # Bibambassadeurs fails only the category: it counts for the category facet alone.
+    assert facet(response, "categorie") == {"cohesie": (1, False), "werk": (1, True)}
+    # 12work (Mechelen and Gent, no target group) fails two filters: it counts nowhere.
+    assert facet(response, "gemeente") == {"genk": (1, True)}
+    assert facet(response, "doelgroep") == {"jongeren": (1, True)}
+    assert facet(response, "actie") == {"14": (1, False)}
+
+
 def test_values_that_would_give_nothing_are_not_offered(anonymous, catalogue):
     response = anonymous.get(URL, {"categorie": "cohesie"})
     assert "gent" not in facet(response, "gemeente")

@@ -196,6 +196,8 @@ class Practice(models.Model):
         indexes = [
             # The home page and the list sort published practices by publication date.
             models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+            # The list's default order (title A-Z): deep pages walk the index, not a sort.
+            models.Index(fields=["status", "title", "id"], name="practice_status_title"),
         ]
 
     def __str__(self):
