@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate seed run serve test test-fast lint format migrations-check editor clean
+.PHONY: install migrate seed run serve test lint format migrations-check editor bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,9 @@ migrations-check: install
 
 test: lint migrations-check
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python benchmarks/search.py $(BENCH_ARGS)
 
 editor: migrate
 	$(BIN)/python manage.py createsuperuser

@@ -20,7 +20,15 @@ from urllib.parse import urlencode, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-TRIGGERED_TABLES = ("practices_practice", "practices_practicelocation", "practices_taggedpractice")
+# Loading is faster with the index triggers off; rebuild_search_index fills the indexes after.
+TRIGGERED_TABLES = (
+    "practices_practice",
+    "practices_practicelocation",
+    "practices_taggedpractice",
+    "practices_practice_target_groups",
+    "practices_practice_policy_domains",
+    "practices_practice_actions",
+)
 BENCH_URL = os.getenv("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/databank_bench")
 os.environ["DATABASE_URL"] = BENCH_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -34,7 +42,7 @@ def recreate_database():
     name = parts.path.lstrip("/")
     admin_url = parts._replace(path="/postgres").geturl()
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
 
 

@@ -12,14 +12,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
 
-from practices.filters import (
-    FACETS,
-    FACETS_BY_PARAM,
-    SHORT_LIST,
-    PracticeFilterSet,
-    ValuesField,
-    count_facets,
-)
+from practices.facet_counts import count_facets
+from practices.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet, ValuesField
 from practices.forms import SearchForm
 from practices.models import Practice, SynonymGroup
 from practices.models.actions import FIRST_ACTION, LAST_ACTION

@@ -125,10 +125,16 @@ def test_operators_and_odd_text_in_a_query_are_just_words(anonymous):
 
 def test_rebuild_search_index_restores_missing_vectors(capsys):
     from django.core.management import call_command
+    from django.db import connection
 
-    PracticeFactory(title="Bibambassadeurs")
+    PracticeFactory(title="Bibambassadeurs", places=[MunicipalityFactory()])
     Practice.objects.update(search_vector=None)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM practices_facetindex")
     assert found("bibambassadeurs") == []
     call_command("rebuild_search_index")
     assert found("bibambassadeurs") == ["Bibambassadeurs"]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cardinality(keys) FROM practices_facetindex")
+        assert cursor.fetchone()[0] == 3  # category, municipality, province
     assert "1 praktijken" in capsys.readouterr().out

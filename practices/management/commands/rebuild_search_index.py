@@ -1,20 +1,25 @@
 from django.core.management import BaseCommand
-from django.db import connection
+from django.db import connection, transaction
 
 
 class Command(BaseCommand):
     help = (
-        "Recompute every practice's search vector (PostgreSQL). Triggers keep it current on "
-        "every change; use this after restoring a dump taken with triggers disabled, or after "
-        "changing the text search configuration."
+        "Recompute every practice's search vector and facet index row (PostgreSQL). Triggers "
+        "keep both current on every change; use this after loading data with the triggers off "
+        "or after changing the text search configuration."
     )
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
             self.stdout.write("Alleen nodig op PostgreSQL; SQLite zoekt zonder index.")
             return
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 "UPDATE practices_practice p SET search_vector = practices_search_document(p)"
             )
-            self.stdout.write(f"Zoekindex herberekend voor {cursor.rowcount} praktijken.")
+            count = cursor.rowcount
+            cursor.execute("DELETE FROM practices_facetindex")
+            cursor.execute(
+                "SELECT practices_refresh_facets(ARRAY(SELECT id FROM practices_practice))"
+            )
+        self.stdout.write(f"Zoekindex herberekend voor {count} praktijken.")

@@ -1,0 +1,180 @@
+"""Facet counts for the practice search: every facet's disjunctive counts in one statement.
+
+Two forms of one statement: on PostgreSQL it reads practices_facetindex (one row of integer
+keys per practice, kept by triggers: migration 0004); elsewhere the tables that link
+practices to values. The facet tests run on both.
+"""
+
+from django.db import connections
+
+from practices.filters import FACETS, FACETS_BY_PARAM, KEY_BASE, SHORT_LIST
+
+
+def count_facets(base, selected, *, expanded=(), text_query=False):
+    """Disjunctive counts of every facet, and the number of results, in one statement.
+
+    `hits` are the practices matching the query; per hit, a flag says whether it passes each
+    chosen facet's filter. A hit counts for facet F when it passes every chosen filter but
+    F's own (so a hit failing two counts nowhere); the total counts hits that pass them all.
+    PostgreSQL reads each hit's values from practices_facetindex (kept by triggers); other
+    databases read the tables that link practices to values.
+    Returns ({param: [(key, label, count), ...]}, total).
+    """
+    connection = connections[base.db]
+    statement = FacetStatement(connection, selected, expanded)
+    base_sql, base_params = base.order_by().values("pk", "category_id").query.sql_with_params()
+    if connection.vendor == "postgresql":
+        sql, params = statement.indexed(base_sql, base_params, text_query=text_query)
+    else:
+        sql, params = statement.linked(base_sql, base_params)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return statement.read(cursor.fetchall())
+
+
+class FacetStatement:
+    """The SQL of count_facets, in its two forms."""
+
+    def __init__(self, connection, selected, expanded):
+        self.quote = connection.ops.quote_name
+        self.selected = {param: list(values) for param, values in selected.items() if values}
+        self.expanded = set(expanded)
+        self.chosen = [facet for facet in FACETS if self.selected.get(facet.param)]
+
+    def passing(self, *, except_param=None):
+        conditions = [f"chosen_{f.param}" for f in self.chosen if f.param != except_param]
+        return " AND ".join(conditions) or "1 = 1"
+
+    def relevant(self):
+        """Hits failing two chosen filters count nowhere: each facet ignores only its own."""
+        if len(self.chosen) < 2:
+            return "1 = 1"
+        failures = " + ".join(f"CASE WHEN chosen_{f.param} THEN 0 ELSE 1 END" for f in self.chosen)
+        return f"{failures} <= 1"
+
+    def counted_where(self, facet_of_row):
+        if not self.chosen:
+            return ""
+        cases = " ".join(
+            f"WHEN {f.sql_id(facet_of_row)} THEN {self.passing(except_param=f.param)}"
+            for f in FACETS
+        )
+        return f"WHERE CASE {facet_of_row} {cases} END"
+
+    def ranked_and_total(self, counted_join):
+        """The shared end: name the values, keep the top of long facets, add the total."""
+        params = []
+        whens = []
+        for facet in self.chosen:
+            if facet.long:
+                keys = self.selected[facet.param]
+                placeholders = ", ".join(["%s"] * len(keys))
+                whens.append(
+                    f"WHEN terms.facet = '{facet.param}' AND terms.key IN ({placeholders}) THEN 1"
+                )
+                params += keys
+        chosen_first = f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0"
+        shortened = ", ".join(
+            f"'{f.param}'" for f in FACETS if f.long and f.param not in self.expanded
+        )
+        terms = " UNION ALL ".join(facet.term_rows(self.quote) for facet in FACETS)
+        sql = f"""
+            terms(facet, code, term, key, name) AS ({terms}),
+            ranked AS (
+                SELECT terms.facet, terms.key, terms.name, counted.n,
+                    ROW_NUMBER() OVER (
+                        PARTITION BY terms.facet
+                        ORDER BY {chosen_first} DESC, counted.n DESC, terms.name
+                    ) AS position
+                FROM counted JOIN terms ON {counted_join}
+            )
+            SELECT facet, key, name, n FROM ranked
+            WHERE position <= {SHORT_LIST + 1} OR facet NOT IN ({shortened})
+            UNION ALL
+            SELECT '', '', '', COUNT(*) FROM flags WHERE {self.passing()}
+        """
+        return sql, params
+
+    def indexed(self, base_sql, base_params, *, text_query):
+        """Count from practices_facetindex. Without a text query, `base` must be exactly the
+        published practices: the index rows say which those are, so the wide practice table
+        is not read at all."""
+        params = list(base_params) if text_query else []
+        flags = ["entry.keys"]
+        for facet in self.chosen:
+            keys_sql, keys_params = facet.chosen_keys(self.selected[facet.param])
+            flags.append(f"entry.keys && {keys_sql} AS chosen_{facet.param}")
+            params += keys_params
+        index = self.quote("practices_facetindex")
+        tail, tail_params = self.ranked_and_total(
+            f"counted.key = terms.code * {KEY_BASE} + terms.term"
+        )
+        if text_query:
+            hits = f"hits(id, category_id) AS MATERIALIZED ({base_sql}),"
+            entries = f"{index} entry JOIN hits ON hits.id = entry.practice_id"
+        else:
+            hits, entries = "", f"{index} entry WHERE entry.published"
+        sql = f"""
+            WITH {hits}
+            flags AS NOT MATERIALIZED (
+                SELECT * FROM (SELECT {", ".join(flags)} FROM {entries}) AS flagged
+                WHERE {self.relevant()}
+            ),
+            counted AS (
+                SELECT key, COUNT(*) AS n FROM flags, unnest(flags.keys) AS key
+                {self.counted_where(f"key / {KEY_BASE}")}
+                GROUP BY key
+            ),
+            {tail}
+        """
+        return sql, params + tail_params
+
+    def linked(self, base_sql, base_params):
+        params = list(base_params)
+        flags = ["hits.id"]
+        for facet in self.chosen:
+            ids_sql, ids_params = facet.practice_ids(
+                self.selected[facet.param]
+            ).query.sql_with_params()
+            flags.append(f"hits.id IN ({ids_sql}) AS chosen_{facet.param}")
+            params += ids_params
+        links = " UNION ALL ".join(facet.link_rows(self.quote) for facet in FACETS)
+        tail, tail_params = self.ranked_and_total(
+            "terms.facet = counted.facet AND terms.term = counted.term"
+        )
+        sql = f"""
+            WITH hits(id, category_id) AS NOT MATERIALIZED ({base_sql}),
+            flags AS NOT MATERIALIZED (
+                SELECT * FROM (SELECT {", ".join(flags)} FROM hits) AS flagged
+                WHERE {self.relevant()}
+            ),
+            links(facet, term, practice_id) AS ({links}),
+            counted AS (
+                SELECT links.facet, links.term, COUNT(*) AS n
+                FROM links JOIN flags ON flags.id = links.practice_id
+                {self.counted_where("links.facet")}
+                GROUP BY links.facet, links.term
+            ),
+            {tail}
+        """
+        return sql, params + tail_params
+
+    def read(self, rows):
+        counts = {facet.param: [] for facet in FACETS}
+        total = 0
+        for param, key, name, count in rows:
+            if not param:
+                total = count
+                continue
+            counts[param].append((key, FACETS_BY_PARAM[param].label_for(key, name), count))
+        for facet in FACETS:
+            if facet.long and facet.param not in self.expanded:
+                chosen_keys = set(self.selected.get(facet.param, ()))
+                counts[facet.param].sort(
+                    key=lambda row: (row[0] not in chosen_keys, -row[2], row[1])
+                )
+            elif facet.order_by_key:
+                counts[facet.param].sort(key=lambda row: int(row[0]))
+            else:
+                counts[facet.param].sort(key=lambda row: row[1].casefold())
+        return counts, total
