@@ -1,9 +1,28 @@
+import os
+
 import pytest
 from django.contrib.auth.models import Permission
 
 from tests import factories
 
 EDITOR_APPS = ["practices", "taggit"]
+
+
+def deselect_unless(config, items, *, folder, available, required_by, reason):
+    """Leave out the tests in `folder` when what they need is not there, and say so; fail
+    instead when the environment variable `required_by` is "True" (as in .ci/run)."""
+    if available:
+        return
+    if os.getenv(required_by) == "True":
+        raise pytest.UsageError(f"{required_by}=True, but {reason}")
+    left_out = [item for item in items if f"tests/{folder}/" in str(item.fspath)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
+        config.issue_config_time_warning(
+            pytest.PytestWarning(f"{len(left_out)} tests in tests/{folder}/ deselected: {reason}"),
+            stacklevel=2,
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from practices.postgres import run_on_postgresql
+
 # Measured with benchmarks/search.py. A search reads the search vector of every candidate row,
 # and a list sorts rows by title. Keep the row narrow (the long texts out of line:
 # toast_tuple_target) but keep in it what searching and sorting read: the vector (STORAGE MAIN:
@@ -19,14 +21,6 @@ BACKWARD_SQL = [
     "ALTER COLUMN summary SET STORAGE EXTENDED",
 ]
 
-
-def run_on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):

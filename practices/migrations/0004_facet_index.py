@@ -1,5 +1,7 @@
 from django.db import migrations
 
+from practices.postgres import run_on_postgresql
+
 # The facet values of every practice in one narrow row, for counting facets on PostgreSQL
 # (practices/filters.py, count_facets_indexed). A key is the facet's number times 10^12 plus
 # the value's id (for provinces: their place in Municipality.Province):
@@ -125,14 +127,6 @@ BACKWARD_SQL = [
     "DROP TABLE IF EXISTS practices_facetindex;",
 ]
 
-
-def run_on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):

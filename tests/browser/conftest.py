@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import deselect_unless
+
 CHROMIUM = os.getenv("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -32,21 +34,14 @@ def chromium_available():
 
 
 def pytest_collection_modifyitems(config, items):
-    if chromium_available():
-        return
-    if os.getenv("REQUIRE_BROWSER") == "True":
-        raise pytest.UsageError(f"REQUIRE_BROWSER=True but there is no Chromium at {CHROMIUM}")
-    browser_tests = [item for item in items if "tests/browser/" in str(item.fspath)]
-    if browser_tests:
-        config.hook.pytest_deselected(items=browser_tests)
-        items[:] = [item for item in items if item not in browser_tests]
-        config.issue_config_time_warning(
-            pytest.PytestWarning(
-                f"{len(browser_tests)} browser tests deselected: no Chromium at {CHROMIUM} "
-                "(apt-get install chromium)"
-            ),
-            stacklevel=2,
-        )
+    deselect_unless(
+        config,
+        items,
+        folder="browser",
+        available=chromium_available(),
+        required_by="REQUIRE_BROWSER",
+        reason=f"no Chromium at {CHROMIUM} (apt-get install chromium)",
+    )
 
 
 @pytest.fixture(scope="session")
