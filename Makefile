@@ -47,7 +47,8 @@ bench: install
 	$(BIN)/python benchmarks/search.py $(BENCH_ARGS)
 
 editor: migrate
-	$(BIN)/python manage.py createsuperuser
+	@read -p "Gebruikersnaam: " name; read -p "E-mail: " mail; \
+	$(BIN)/python manage.py create_editor "$$name" "$$mail"
 
 clean:
 	rm -rf $(VENV) staticfiles *.egg-info

@@ -160,6 +160,21 @@ EDITORS_EMAIL = os.getenv("EDITORS_EMAIL", "samenleven@vvsg.be")
 
 PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 
+# Submissions: how long submitters' personal data are kept after a decision
+# (`manage.py purge_submitters`), and whether a proxy in front sets X-Forwarded-For.
+SUBMITTER_DATA_MONTHS = envint("SUBMITTER_DATA_MONTHS", "12")
+TRUST_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", "False")
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024  # a 5 MB photo and the form around it
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+
+# Background work (the mails about submissions). The immediate backend runs a task when it is
+# enqueued (after the commit); see README for a database-backed worker in production.
+TASKS = {
+    "default": {
+        "BACKEND": os.getenv("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,6 +1,126 @@
-from django.shortcuts import render
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
+
+from practices.models import Municipality, Practice
+from submissions import services
+from submissions.forms import (
+    ChangeSuggestionForm,
+    LinkFormSetFactory,
+    PlaceFormSetFactory,
+    PracticeSubmissionForm,
+)
+from submissions.models import Submission
+
+RATE_LIMITED = (
+    "Er kwamen het afgelopen uur al veel inzendingen van dit adres. Probeer het over een uur "
+    "opnieuw, of mail de redactie. Wat je invulde, staat hieronder nog."
+)
+
+
+def client_address(request):
+    """The visitor's address; behind a trusted proxy (TRUST_X_FORWARDED_FOR) its header."""
+    if settings.TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def photo_must_be_chosen_again(request, form):
+    """A browser cannot refill a file field: say so when a photo was sent with an error."""
+    return bool(request.FILES.get("photo")) and not form.is_valid()
 
 
 def submit_practice(request):
-    """How to get a practice into the databank, until the online form is in place."""
-    return render(request, "submissions/submit_practice.html", {"nav": "submit"})
+    form = PracticeSubmissionForm(request.POST or None, request.FILES or None)
+    places = PlaceFormSetFactory(request.POST or None, prefix="gemeenten")
+    links = LinkFormSetFactory(request.POST or None, prefix="links")
+    problem = ""
+    if request.method == "POST":
+        address = client_address(request)
+        all_valid = all([form.is_valid(), places.is_valid(), links.is_valid()])
+        if services.is_rate_limited(address=address):
+            problem = RATE_LIMITED
+        elif all_valid:
+            fields = {
+                key: value
+                for key, value in form.cleaned_data.items()
+                if key not in ("privacy", "website")
+            }
+            submission = services.submit_practice(
+                fields=fields,
+                places=[f.cleaned_data for f in places if f.cleaned_data.get("municipality_name")],
+                links=[f.cleaned_data for f in links if f.cleaned_data.get("url")],
+                address=address,
+                robot=form.is_robot(),
+            )
+            return redirect(submission.get_absolute_url() + "?verzonden=1")
+    return render(
+        request,
+        "submissions/submit_practice.html",
+        {
+            "form": form,
+            "places": places,
+            "links": links,
+            "problem": problem,
+            "photo_again": photo_must_be_chosen_again(request, form),
+            "municipalities": Municipality.objects.values_list("name", flat=True),
+            "nav": "submit",
+        },
+    )
+
+
+def suggest_change(request, slug):
+    practice = get_object_or_404(Practice.objects.published(), slug=slug)
+    form = ChangeSuggestionForm(request.POST or None, request.FILES or None)
+    problem = ""
+    if request.method == "POST":
+        address = client_address(request)
+        if services.is_rate_limited(address=address):
+            problem = RATE_LIMITED
+        elif form.is_valid():
+            fields = {
+                key: value
+                for key, value in form.cleaned_data.items()
+                if key not in ("privacy", "website")
+            }
+            submission = services.suggest_change(
+                practice=practice, fields=fields, address=address, robot=form.is_robot()
+            )
+            return redirect(submission.get_absolute_url() + "?verzonden=1")
+    return render(
+        request,
+        "submissions/suggest_change.html",
+        {
+            "form": form,
+            "practice": practice,
+            "problem": problem,
+            "photo_again": photo_must_be_chosen_again(request, form),
+        },
+    )
+
+
+def status(request, token):
+    submission = get_object_or_404(Submission.objects.select_related("practice"), token=token)
+    published = (
+        submission.practice if submission.practice and submission.practice.is_published else None
+    )
+    response = render(
+        request,
+        "submissions/status.html",
+        {
+            "submission": submission,
+            "just_sent": "verzonden" in request.GET,
+            "published_practice": published if submission.status == "accepted" else None,
+        },
+    )
+    # A private address: never passed on in a Referer, never indexed.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def privacy(request):
+    return render(
+        request, "submissions/privacy.html", {"retention_months": settings.SUBMITTER_DATA_MONTHS}
+    )

@@ -1,0 +1,224 @@
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html
+
+from submissions import services
+from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PlaceInline(ReadOnlyInline):
+    model = SubmittedPlace
+    fields = ["municipality_name", "description", "contact_name", "contact_email", "contact_url"]
+
+
+class LinkInline(ReadOnlyInline):
+    model = SubmittedLink
+    fields = ["title", "url"]
+
+
+class LogInline(ReadOnlyInline):
+    model = ModerationLogEntry
+    fields = ["created_at", "editor", "from_status", "to_status", "note"]
+    readonly_fields = fields
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = [
+        "reference",
+        "kind",
+        "status",
+        "subject",
+        "submitter_organisation",
+        "assigned_to",
+        "created_at",
+        "mail_ok",
+    ]
+    list_filter = ["status", "kind", "assigned_to"]
+    show_facets = admin.ShowFacets.ALWAYS
+    list_select_related = ["practice", "assigned_to"]
+    search_fields = ["reference", "title", "message", "submitter_organisation", "submitter_email"]
+    date_hierarchy = "created_at"
+    actions = ["assign_to_me", "start_review", "accept", "mark_spam"]
+    inlines = [PlaceInline, LinkInline, LogInline]
+    autocomplete_fields = ["assigned_to"]
+    change_form_template = "admin/submissions/submission/change_form.html"
+    readonly_fields = [
+        "reference",
+        "kind",
+        "status",
+        "practice_link",
+        "current_sheet",
+        "title",
+        "summary",
+        "description",
+        "category",
+        "goals",
+        "success_factors",
+        "challenges",
+        "target_groups",
+        "policy_domains",
+        "actions",
+        "message",
+        "photo_preview",
+        "photo_alt",
+        "photo_credit",
+        "submitter_name",
+        "submitter_organisation",
+        "submitter_email",
+        "submitter_phone",
+        "created_at",
+        "decided_at",
+        "mail_problem",
+    ]
+    fieldsets = [
+        (None, {"fields": ["reference", "kind", "status", "practice_link", "created_at"]}),
+        ("Behandeling", {"fields": ["assigned_to", "internal_notes", "decline_reason"]}),
+        ("Voorstel", {"fields": ["current_sheet", "message"], "classes": ["change-only"]}),
+        (
+            "De fiche zoals ingediend",
+            {
+                "fields": [
+                    "title",
+                    "summary",
+                    "description",
+                    "category",
+                    "goals",
+                    "target_groups",
+                    "success_factors",
+                    "challenges",
+                    "policy_domains",
+                    "actions",
+                ]
+            },
+        ),
+        ("Foto", {"fields": ["photo_preview", "photo_alt", "photo_credit"]}),
+        (
+            "Indiener",
+            {
+                "fields": [
+                    "submitter_name",
+                    "submitter_organisation",
+                    "submitter_email",
+                    "submitter_phone",
+                ]
+            },
+        ),
+        ("Opvolging", {"fields": ["decided_at", "mail_problem"]}),
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj and obj.kind == Submission.Kind.NEW_PRACTICE:
+            return [fs for fs in fieldsets if fs[0] != "Voorstel"]
+        if obj:
+            return [fs for fs in fieldsets if fs[0] != "De fiche zoals ingediend"]
+        return fieldsets
+
+    def has_add_permission(self, request):
+        return False  # submissions come in through the public forms
+
+    @admin.display(description="over")
+    def subject(self, obj):
+        return obj.title if obj.kind == Submission.Kind.NEW_PRACTICE else obj.practice
+
+    @admin.display(description="e-mail", boolean=True)
+    def mail_ok(self, obj):
+        return not obj.mail_problem
+
+    @admin.display(description="praktijk")
+    def practice_link(self, obj):
+        if not obj.practice_id:
+            return "–"
+        url = reverse("admin:practices_practice_change", args=[obj.practice_id])
+        return format_html('<a href="{}">{}</a>', url, obj.practice)
+
+    @admin.display(description="de fiche nu")
+    def current_sheet(self, obj):
+        """The current sheet beside the suggestion (escaped by the template)."""
+        if not obj.practice_id:
+            return "–"
+        return render_to_string("admin/submissions/_current_sheet.html", {"practice": obj.practice})
+
+    @admin.display(description="foto")
+    def photo_preview(self, obj):
+        if not obj.photo:
+            return "–"
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width:24rem">', obj.photo.url, obj.photo_alt
+        )
+
+    # Moderation: every step is a service, reported back to the editor.
+
+    def _each(self, request, queryset, step, done):
+        succeeded = 0
+        for submission in queryset:
+            try:
+                step(submission=submission, editor=request.user)
+                succeeded += 1
+            except services.TransitionError as error:
+                self.message_user(request, str(error), messages.WARNING)
+        if succeeded:
+            self.message_user(request, f"{succeeded} inzending(en) {done}.", messages.SUCCESS)
+
+    @admin.action(description="Aan mij toewijzen", permissions=["change"])
+    def assign_to_me(self, request, queryset):
+        self._each(request, queryset, services.assign_submission, "aan jou toegewezen")
+
+    @admin.action(description="In behandeling nemen", permissions=["change"])
+    def start_review(self, request, queryset):
+        self._each(request, queryset, services.start_review, "in behandeling genomen")
+
+    @admin.action(description="Aanvaarden (maakt een conceptfiche)", permissions=["change"])
+    def accept(self, request, queryset):
+        self._each(request, queryset, services.accept_submission, "aanvaard")
+
+    @admin.action(description="Als spam markeren", permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._each(request, queryset, services.mark_spam, "als spam gemarkeerd")
+
+    def response_change(self, request, obj):
+        """The Accept and Decline buttons on the form (after the notes are saved)."""
+        try:
+            if "_accept" in request.POST:
+                practice = services.accept_submission(submission=obj, editor=request.user)
+                self.message_user(
+                    request,
+                    f"Aanvaard. Kijk de conceptfiche ‘{practice}’ na en publiceer ze.",
+                    messages.SUCCESS,
+                )
+                if practice:
+                    return HttpResponseRedirect(
+                        reverse("admin:practices_practice_change", args=[practice.pk])
+                    )
+                return HttpResponseRedirect(request.path)
+            if "_decline" in request.POST:
+                services.decline_submission(
+                    submission=obj, editor=request.user, reason=obj.decline_reason
+                )
+                self.message_user(
+                    request, "Afgewezen; de indiener ziet de reden.", messages.SUCCESS
+                )
+                return HttpResponseRedirect(request.path)
+        except services.TransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        # Only the editors' own fields are saved here; a decline goes through the service,
+        # which sets the status (see response_change).
+        obj.save(update_fields=["assigned_to", "internal_notes", "decline_reason"])

@@ -1,0 +1,237 @@
+"""The public forms: a new practice sheet and a suggested change. Every message is Dutch."""
+
+from django import forms
+from django.core.validators import RegexValidator
+
+from practices.fields import LinesFormField
+from practices.models import Action, Category, PolicyDomain, TargetGroup
+from submissions.models import Submission
+
+MAX_PHOTO_BYTES = 5 * 1024 * 1024
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
+MAX_PLACES = 30
+MAX_LINKS = 15
+
+
+class PhotoField(forms.ImageField):
+    """A JPEG, PNG or WebP photo of at most 5 MB, judged by its content, not its name."""
+
+    default_error_messages = {
+        "invalid_image": "Dit bestand is geen foto die we kunnen lezen. Kies een JPEG, PNG of "
+        "WebP.",
+    }
+
+    def to_python(self, data):
+        if data and data.size > MAX_PHOTO_BYTES:
+            raise forms.ValidationError(
+                f"De foto is te groot ({data.size / 1024 / 1024:.1f} MB); hoogstens 5 MB.",
+                code="too_large",
+            )
+        photo = super().to_python(data)
+        if photo and photo.image.format not in PHOTO_FORMATS:
+            raise forms.ValidationError(
+                "Alleen JPEG, PNG of WebP kan; dit bestand is iets anders.", code="format"
+            )
+        return photo
+
+
+class SubmitterForm(forms.Form):
+    """Who sends it, the privacy notice, and a field for robots only."""
+
+    submitter_name = forms.CharField(label="Je naam", max_length=150)
+    submitter_organisation = forms.CharField(label="Organisatie of lokaal bestuur", max_length=200)
+    submitter_email = forms.EmailField(
+        label="E-mailadres",
+        max_length=254,
+        error_messages={"invalid": "Vul een geldig e-mailadres in, bv. naam@gemeente.be."},
+    )
+    submitter_phone = forms.CharField(
+        label="Telefoon (niet verplicht)",
+        max_length=40,
+        required=False,
+        validators=[
+            RegexValidator(
+                r"^[0-9+()./ -]{6,40}$",
+                "Een telefoonnummer bestaat uit cijfers, spaties en + ( ) . / -.",
+            )
+        ],
+    )
+    privacy = forms.BooleanField(
+        label="Ik heb de privacyverklaring hieronder gelezen.",
+        error_messages={"required": "Vink aan dat je de privacyverklaring gelezen hebt."},
+    )
+    # Hidden from people (CSS and aria-hidden); robots fill it in.
+    website = forms.CharField(
+        label="Laat dit veld leeg",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def is_robot(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class PhotoFormMixin:
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("photo") and not (cleaned.get("photo_alt") or "").strip():
+            self.add_error("photo_alt", "Beschrijf kort wat de foto toont.")
+        return cleaned
+
+
+class PracticeSubmissionForm(PhotoFormMixin, SubmitterForm, forms.ModelForm):
+    title = forms.CharField(label="Naam van de praktijk", max_length=200)
+    summary = forms.CharField(
+        label="Korte samenvatting",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Eén of twee zinnen: wat doet de praktijk, en voor wie?",
+    )
+    description = forms.CharField(
+        label="Beschrijving", max_length=10000, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    category = forms.ModelChoiceField(
+        label="Categorie",
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label="Weet ik niet",
+    )
+    goals = LinesFormField(label="Doelen", required=False)
+    target_groups = forms.ModelMultipleChoiceField(
+        label="Doelgroep",
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    success_factors = LinesFormField(label="Succesfactoren", required=False)
+    challenges = LinesFormField(label="Uitdagingen", required=False)
+    policy_domains = forms.ModelMultipleChoiceField(
+        label="Beleidsdomeinen",
+        queryset=PolicyDomain.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    actions = forms.ModelMultipleChoiceField(
+        label="Acties van Plan Samenleven",
+        queryset=Action.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    photo = PhotoField(label="Foto (niet verplicht)", required=False)
+    photo_alt = forms.CharField(label="Wat toont de foto?", max_length=250, required=False)
+    photo_credit = forms.CharField(label="Fotograaf of bron", max_length=200, required=False)
+
+    class Meta:
+        model = Submission
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "category",
+            "goals",
+            "target_groups",
+            "success_factors",
+            "challenges",
+            "policy_domains",
+            "actions",
+            "photo",
+            "photo_alt",
+            "photo_credit",
+            "submitter_name",
+            "submitter_organisation",
+            "submitter_email",
+            "submitter_phone",
+        ]
+
+
+class ChangeSuggestionForm(PhotoFormMixin, SubmitterForm, forms.ModelForm):
+    message = forms.CharField(
+        label="Wat wil je laten aanpassen of aanvullen?",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Een wijziging, een update, een nieuwe contactpersoon, een opmerking …",
+    )
+    photo = PhotoField(label="Foto (niet verplicht)", required=False)
+    photo_alt = forms.CharField(label="Wat toont de foto?", max_length=250, required=False)
+    photo_credit = forms.CharField(label="Fotograaf of bron", max_length=200, required=False)
+
+    class Meta:
+        model = Submission
+        fields = [
+            "message",
+            "photo",
+            "photo_alt",
+            "photo_credit",
+            "submitter_name",
+            "submitter_organisation",
+            "submitter_email",
+            "submitter_phone",
+        ]
+
+
+class PlaceForm(forms.Form):
+    municipality_name = forms.CharField(
+        label="Gemeente",
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "gemeenten-namen", "autocomplete": "off"}),
+    )
+    description = forms.CharField(
+        label="Wat gebeurt er in deze gemeente?",
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    contact_name = forms.CharField(label="Contactpersoon", max_length=200, required=False)
+    contact_email = forms.EmailField(
+        label="E-mail contact",
+        required=False,
+        error_messages={"invalid": "Vul een geldig e-mailadres in."},
+    )
+    contact_url = forms.URLField(
+        label="Website",
+        max_length=500,
+        required=False,
+        error_messages={"invalid": "Vul een volledig webadres in, bv. https://www.gemeente.be."},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        details = [cleaned.get(f) for f in ("description", "contact_name", "contact_email")]
+        if any(details) and not cleaned.get("municipality_name"):
+            self.add_error("municipality_name", "In welke gemeente? Vul de naam in.")
+        return cleaned
+
+
+class LinkForm(forms.Form):
+    title = forms.CharField(label="Titel van de link", max_length=200, required=False)
+    url = forms.URLField(
+        label="Webadres",
+        max_length=500,
+        required=False,
+        error_messages={"invalid": "Vul een volledig webadres in, bv. https://www.gemeente.be."},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("title") and not cleaned.get("url"):
+            self.add_error("url", "Vul het webadres van deze link in.")
+        if cleaned.get("url") and not cleaned.get("title"):
+            self.add_error("title", "Geef de link een titel.")
+        return cleaned
+
+
+class PlaceFormSet(forms.BaseFormSet):
+    def clean(self):
+        super().clean()
+        named = [f for f in self.forms if f.cleaned_data.get("municipality_name")]
+        if not named and not any(f.errors for f in self.forms):
+            raise forms.ValidationError(
+                "Vul minstens één gemeente in waar de praktijk loopt.", code="no_place"
+            )
+
+
+PlaceFormSetFactory = forms.formset_factory(
+    PlaceForm, formset=PlaceFormSet, extra=3, max_num=MAX_PLACES, validate_max=True
+)
+LinkFormSetFactory = forms.formset_factory(LinkForm, extra=2, max_num=MAX_LINKS, validate_max=True)

@@ -1,0 +1,299 @@
+"""Writes of the submissions app: sending a submission, and every moderation step.
+
+The admin, the views and the tests call these; each transition writes a log entry. Mail goes
+out after the transaction commits, through the tasks framework (submissions.tasks): a mail
+server that fails can never lose or block a submission.
+"""
+
+import hashlib
+import io
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from PIL import Image, ImageOps
+
+from practices.models import Municipality, Practice, PracticeLink, PracticeLocation
+from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
+
+RATE_LIMIT = 5  # submissions per address
+RATE_WINDOW = timedelta(hours=1)
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+class TransitionError(Exception):
+    """A moderation step that does not fit the submission's status (message in Dutch)."""
+
+
+# Sending ----------------------------------------------------------------------------------
+
+
+def address_hash(address):
+    """The submitter's address, kept only as a keyed hash (for the rate limit)."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
+def is_rate_limited(*, address):
+    since = timezone.now() - RATE_WINDOW
+    return Submission.objects.from_address_since(address_hash(address), since).count() >= RATE_LIMIT
+
+
+def reencoded_photo(photo):
+    """The photo decoded and written anew (no metadata, no hidden payload), random name."""
+    image = Image.open(photo)
+    image_format = image.format
+    image = ImageOps.exif_transpose(image)
+    if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+        image = image.convert("RGB")
+    output = io.BytesIO()
+    image.save(output, format=image_format, **({"quality": 85} if image_format != "PNG" else {}))
+    extension = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}[image_format]
+    return ContentFile(output.getvalue(), name=f"foto{extension}")
+
+
+def _new_reference():
+    return "DSS-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+
+
+def _save_with_reference(submission):
+    for _ in range(5):
+        submission.reference = _new_reference()
+        try:
+            with transaction.atomic():
+                submission.save()
+            return submission
+        except IntegrityError:
+            continue  # a reference that exists already; draw again
+    raise IntegrityError("Geen vrije referentie gevonden.")
+
+
+def _queue_mails(submission, kind):
+    from submissions.tasks import send_submission_mail
+
+    transaction.on_commit(lambda: send_submission_mail.enqueue(submission.pk, kind))
+
+
+@transaction.atomic
+def submit_practice(*, fields, places, links, address, robot=False):
+    """Store a new practice sheet as submitted. `fields`: the form's cleaned data."""
+    many = {name: fields.pop(name, []) for name in ("target_groups", "policy_domains", "actions")}
+    photo = fields.pop("photo", None)
+    submission = Submission(kind=Submission.Kind.NEW_PRACTICE, **fields)
+    if robot:
+        submission.status = Submission.Status.SPAM
+    submission.address_hash = address_hash(address)
+    if photo:
+        submission.photo = reencoded_photo(photo)
+    _save_with_reference(submission)
+    for name, values in many.items():
+        getattr(submission, name).set(values)
+    SubmittedPlace.objects.bulk_create(
+        SubmittedPlace(submission=submission, position=n, **place) for n, place in enumerate(places)
+    )
+    SubmittedLink.objects.bulk_create(
+        SubmittedLink(submission=submission, position=n, **link) for n, link in enumerate(links)
+    )
+    _log(submission, None, "", submission.status, "Ingediend via het formulier.")
+    if not robot:
+        _queue_mails(submission, "received")
+    return submission
+
+
+@transaction.atomic
+def suggest_change(*, practice, fields, address, robot=False):
+    """Store a suggested change (text, photo) to an existing practice."""
+    photo = fields.pop("photo", None)
+    submission = Submission(kind=Submission.Kind.CHANGE, practice=practice, **fields)
+    if robot:
+        submission.status = Submission.Status.SPAM
+    submission.address_hash = address_hash(address)
+    if photo:
+        submission.photo = reencoded_photo(photo)
+    _save_with_reference(submission)
+    _log(submission, None, "", submission.status, "Wijziging voorgesteld via het formulier.")
+    if not robot:
+        _queue_mails(submission, "received")
+    return submission
+
+
+# Moderation ---------------------------------------------------------------------------------
+
+
+def _log(submission, editor, from_status, to_status, note=""):
+    ModerationLogEntry.objects.create(
+        submission=submission,
+        editor=editor,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
+    )
+
+
+def _locked(submission, allowed):
+    """The submission, locked for this transaction; refused if its status is not allowed."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.status not in allowed:
+        label = Submission.Status(locked.status).label.lower()
+        raise TransitionError(f"{locked.reference} is al {label}; dat kan niet meer.")
+    return locked
+
+
+OPEN = {Submission.Status.NEW, Submission.Status.IN_REVIEW}
+
+
+@transaction.atomic
+def assign_submission(*, submission, editor):
+    locked = _locked(submission, OPEN)
+    locked.assigned_to = editor
+    locked.save(update_fields=["assigned_to"])
+    _log(locked, editor, locked.status, locked.status, f"Toegewezen aan {editor}.")
+    return locked
+
+
+@transaction.atomic
+def start_review(*, submission, editor):
+    locked = _locked(submission, {Submission.Status.NEW})
+    locked.status = Submission.Status.IN_REVIEW
+    locked.assigned_to = locked.assigned_to or editor
+    locked.save(update_fields=["status", "assigned_to"])
+    _log(locked, editor, Submission.Status.NEW, locked.status)
+    return locked
+
+
+@transaction.atomic
+def accept_submission(*, submission, editor):
+    """Accept: a new practice becomes a draft sheet to review and publish; a suggested change
+    is marked accepted (the editor applies it to the sheet). Returns the practice."""
+    locked = _locked(submission, OPEN)
+    previous = locked.status
+    if locked.kind == Submission.Kind.NEW_PRACTICE:
+        practice = _draft_practice(locked)
+        locked.practice = practice
+        note = f"Conceptfiche aangemaakt: {practice.title}."
+    else:
+        practice = locked.practice
+        note = "Wijziging aanvaard."
+    locked.status = Submission.Status.ACCEPTED
+    locked.decided_at = timezone.now()
+    locked.assigned_to = locked.assigned_to or editor
+    locked.save(update_fields=["status", "decided_at", "assigned_to", "practice"])
+    _log(locked, editor, previous, locked.status, note)
+    _queue_mails(locked, "decided")
+    return practice
+
+
+@transaction.atomic
+def decline_submission(*, submission, editor, reason):
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError("Geef een reden; de indiener krijgt ze te zien.")
+    locked = _locked(submission, OPEN)
+    previous = locked.status
+    locked.status = Submission.Status.DECLINED
+    locked.decline_reason = reason
+    locked.decided_at = timezone.now()
+    locked.save(update_fields=["status", "decline_reason", "decided_at"])
+    _log(locked, editor, previous, locked.status, reason)
+    _queue_mails(locked, "decided")
+    return locked
+
+
+@transaction.atomic
+def mark_spam(*, submission, editor):
+    locked = _locked(submission, OPEN)
+    previous = locked.status
+    locked.status = Submission.Status.SPAM
+    locked.decided_at = timezone.now()
+    locked.save(update_fields=["status", "decided_at"])
+    _log(locked, editor, previous, locked.status)
+    return locked
+
+
+def _unique_slug(model, text, field="slug"):
+    base = slugify(text)[:200] or "praktijk"
+    slug, n = base, 2
+    while model.objects.filter(**{field: slug}).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _municipality(name):
+    """The municipality of this name (case and spaces aside), created when it is new."""
+    name = " ".join(name.split())
+    found = Municipality.objects.filter(name__iexact=name).first()
+    if found:
+        return found
+    return Municipality.objects.create(name=name, slug=_unique_slug(Municipality, name))
+
+
+def _draft_practice(submission):
+    practice = Practice(
+        title=submission.title,
+        slug=_unique_slug(Practice, submission.title),
+        summary=submission.summary,
+        description=submission.description,
+        category=submission.category,
+        goals=submission.goals,
+        success_factors=submission.success_factors,
+        challenges=submission.challenges,
+        image_alt=submission.photo_alt,
+        image_credit=submission.photo_credit,
+        status=Practice.Status.DRAFT,
+    )
+    if submission.photo:
+        submission.photo.open("rb")
+        with submission.photo:
+            practice.image.save(
+                submission.photo.name.rsplit("/", 1)[-1], submission.photo, save=False
+            )
+    practice.full_clean()
+    practice.save()
+    practice.target_groups.set(submission.target_groups.all())
+    practice.policy_domains.set(submission.policy_domains.all())
+    practice.actions.set(submission.actions.all())
+    seen = set()
+    for place in submission.places.all():
+        municipality = _municipality(place.municipality_name)
+        if municipality.pk in seen:
+            continue
+        seen.add(municipality.pk)
+        PracticeLocation.objects.create(
+            practice=practice,
+            municipality=municipality,
+            description=place.description,
+            contact_name=place.contact_name,
+            contact_email=place.contact_email,
+            contact_url=place.contact_url,
+            position=place.position,
+        )
+    for link in submission.links.all():
+        PracticeLink.objects.create(
+            practice=practice, title=link.title, url=link.url, position=link.position
+        )
+    return practice
+
+
+# Retention ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def purge_submitter_data(*, decided_before):
+    """Remove the personal data of submitters whose submission was decided before a date.
+
+    What the sheet says stays (it may be published); who sent it, their address and phone,
+    and the address hash go. Returns the number of submissions purged.
+    """
+    submissions = Submission.objects.filter(
+        decided_at__lt=decided_before, personal_data_removed_at__isnull=True
+    )
+    return submissions.update(
+        submitter_name="(verwijderd)",
+        submitter_email="verwijderd@invalid.example",
+        submitter_phone="",
+        address_hash="",
+        personal_data_removed_at=timezone.now(),
+    )

@@ -1,0 +1,50 @@
+"""/inzending/<token>/: the submitter's private status page."""
+
+import pytest
+
+from tests.factories import PracticeFactory
+from tests.submission_factories import SubmissionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_just_sent_thanks_with_the_reference(anonymous):
+    submission = SubmissionFactory()
+    response = anonymous.get(submission.get_absolute_url() + "?verzonden=1")
+    html = response.content.decode()
+    assert "Bedankt, je inzending is verzonden" in html and submission.reference in html
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [("new", "Ontvangen"), ("in_review", "In behandeling"), ("spam", "Ontvangen")],
+)
+def test_the_state_is_shown(anonymous, status, shown):
+    submission = SubmissionFactory(status=status)
+    assert (
+        f"<strong>{shown}</strong>" in anonymous.get(submission.get_absolute_url()).content.decode()
+    )
+
+
+def test_declined_shows_the_editors_reason(anonymous):
+    submission = SubmissionFactory(status="declined", decline_reason="Geen lokaal bestuur.")
+    html = anonymous.get(submission.get_absolute_url()).content.decode()
+    assert "Afgewezen" in html and "Geen lokaal bestuur." in html
+
+
+def test_published_links_to_the_sheet_and_a_draft_does_not(anonymous):
+    draft = PracticeFactory(draft=True, title="Nog in de maak")
+    submission = SubmissionFactory(status="accepted", practice=draft)
+    html = anonymous.get(submission.get_absolute_url()).content.decode()
+    assert "werkt de fiche af" in html and draft.get_absolute_url() not in html
+    draft.status, draft.published_at = "published", "2026-11-21T10:00Z"
+    draft.save()
+    html = anonymous.get(submission.get_absolute_url()).content.decode()
+    assert f'href="{draft.get_absolute_url()}"' in html
+
+
+def test_a_wrong_token_is_not_found(anonymous):
+    SubmissionFactory()
+    assert anonymous.get("/inzending/geraden-token/").status_code == 404
