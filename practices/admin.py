@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from reversion.admin import VersionAdmin
 
 from practices.models import (
     Action,
@@ -15,6 +16,7 @@ from practices.models import (
     SynonymGroup,
     TargetGroup,
 )
+from practices.services import record_revisions
 
 
 class PracticeCountMixin:
@@ -147,7 +149,7 @@ class LinkInline(admin.TabularInline):
 
 
 @admin.register(Practice)
-class PracticeAdmin(admin.ModelAdmin):
+class PracticeAdmin(VersionAdmin):
     empty_value_display = "(geen)"
     list_display = ["title", "status", "category", "places", "updated_at"]
     list_filter = ["status", "category", "actions", "policy_domains", "target_groups"]
@@ -192,11 +194,13 @@ class PracticeAdmin(admin.ModelAdmin):
     @admin.action(description="Geselecteerde praktijken publiceren", permissions=["change"])
     def publish(self, request, queryset):
         count = queryset.publish()
+        record_revisions(practices=queryset, user=request.user, comment="Gepubliceerd.")
         self.message_user(request, f"{count} praktijk(en) gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Geselecteerde praktijken depubliceren", permissions=["change"])
     def unpublish(self, request, queryset):
         count = queryset.unpublish()
+        record_revisions(practices=queryset, user=request.user, comment="Gedepubliceerd.")
         self.message_user(
             request, f"{count} praktijk(en) teruggezet naar concept.", messages.SUCCESS
         )

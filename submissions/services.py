@@ -10,6 +10,7 @@ import io
 import secrets
 from datetime import timedelta
 
+import reversion
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -171,7 +172,10 @@ def accept_submission(*, submission, editor):
     locked = _locked(submission, OPEN)
     previous = locked.status
     if locked.kind == Submission.Kind.NEW_PRACTICE:
-        practice = _draft_practice(locked)
+        with reversion.create_revision():
+            reversion.set_user(editor)
+            reversion.set_comment(f"Aangemaakt uit inzending {locked.reference}.")
+            practice = _draft_practice(locked)
         locked.practice = practice
         note = f"Conceptfiche aangemaakt: {practice.title}."
     else:

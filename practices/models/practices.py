@@ -3,6 +3,7 @@
 import uuid
 from pathlib import PurePath
 
+import reversion
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -313,3 +314,15 @@ class PracticeLink(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# History (django-reversion): a revision holds a practice with its places, links and keywords
+# (taggit keeps those in TaggedPractice), so that a revert restores the sheet as it was, tags
+# included. Registered here, with the models, before the admin registers anything itself.
+# The search vector is left out: triggers recompute it.
+reversion.register(PracticeLocation)
+reversion.register(PracticeLink)
+reversion.register(TaggedPractice)
+reversion.register(
+    Practice, follow=("locations", "links", "tagged_items"), exclude=("search_vector",)
+)
