@@ -175,6 +175,8 @@ TASKS = {
         "BACKEND": os.getenv("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
     }
 }
+if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
+    INSTALLED_APPS.append("django_tasks_db")
 
 LOGGING = {
     "version": 1,
