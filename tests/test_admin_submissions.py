@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from practices.models import Practice
+from submissions.editors import editors_group
 from submissions.models import Submission
 from tests.factories import UserFactory
 from tests.submission_factories import SubmissionFactory
@@ -17,7 +18,7 @@ CHANGELIST = reverse("admin:submissions_submission_changelist")
 @pytest.fixture
 def redacteur(client):
     user = UserFactory(username="els", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redacteurs"))
+    user.groups.add(editors_group(Group, Permission))
     client.force_login(user)
     client.user = user
     return client

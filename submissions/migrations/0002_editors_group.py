@@ -1,10 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITORS = "Redacteurs"
-# What editors keep: practices and everything around them, tags, and submissions.
-# Not users, groups or permissions: that stays with the administrators.
-EDITOR_APPS = ["practices", "taggit", "submissions"]
+from submissions.editors import EDITOR_APPS, EDITORS, editors_group
 
 
 def create_editors_group(apps, schema_editor):
@@ -14,10 +11,7 @@ def create_editors_group(apps, schema_editor):
             app_config.models_module = True
             create_permissions(app_config, verbosity=0)
             app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
+    editors_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_editors_group(apps, schema_editor):

@@ -2,12 +2,12 @@ import getpass
 import os
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 
-EDITORS = "Redacteurs"
+from submissions.editors import editors_group
 
 
 class Command(BaseCommand):
@@ -32,5 +32,5 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from None
         user.set_password(password)
         user.save()
-        user.groups.add(Group.objects.get(name=EDITORS))
+        user.groups.add(editors_group(Group, Permission))
         self.stdout.write(self.style.SUCCESS(f"Redacteur ‘{username}’ aangemaakt."))
