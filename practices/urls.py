@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import TemplateView
 
 from practices import views
 
@@ -11,4 +12,9 @@ urlpatterns = [
     path("categorie/<slug:slug>/", views.category_detail, name="category_detail"),
     path("plan-samenleven/", views.action_list, name="action_list"),
     path("plan-samenleven/actie-<int:number>/", views.action_detail, name="action_detail"),
+    path(
+        "toegankelijkheid/",
+        TemplateView.as_view(template_name="practices/accessibility.html"),
+        name="accessibility",
+    ),
 ]

@@ -54,7 +54,6 @@ class SubmissionAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     actions = ["assign_to_me", "start_review", "accept", "mark_spam"]
     inlines = [PlaceInline, LinkInline, LogInline]
-    autocomplete_fields = ["assigned_to"]
     change_form_template = "admin/submissions/submission/change_form.html"
     readonly_fields = [
         "reference",
@@ -130,6 +129,15 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # submissions come in through the public forms
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A plain list of the (few) editors: labelled and usable with the keyboard, where the
+        # autocomplete widget has no accessible name while it is empty.
+        if db_field.name == "assigned_to":
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                is_staff=True, is_active=True
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="over")
     def subject(self, obj):

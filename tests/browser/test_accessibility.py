@@ -1,0 +1,82 @@
+"""WCAG 2.1 AA, as axe-core checks it, on every kind of page: zero violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+
+from submissions.editors import editors_group
+from submissions.models import Submission
+from tests.factories import UserFactory
+from tests.submission_factories import SubmissionFactory, SubmittedPlaceFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+axe = Axe()
+
+
+@pytest.fixture
+def site(live_server):
+    call_command("seed", verbosity=0)
+    return live_server.url
+
+
+def assert_accessible(page, name, screenshot):
+    results = axe.run(page, options=WCAG_21_AA)
+    screenshot(page, f"a11y-{name}")
+    assert results.violations_count == 0, f"{name}:\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("home", "/"),
+        ("search", "/praktijken/?q=jongeren&provincie=limburg&sorteer=nieuw"),
+        ("search-empty", "/praktijken/?q=pleinmakkers"),
+        ("sheet", "/praktijken/pleinpatrons/"),
+        ("category", "/categorie/sociale-cohesie/"),
+        ("actions", "/plan-samenleven/"),
+        ("action", "/plan-samenleven/actie-2/"),
+        ("submit-form", "/fiche-indienen/"),
+        ("suggest-change", "/praktijken/pleinmakers/wijziging-voorstellen/"),
+        ("privacy", "/privacy/"),
+        ("accessibility-statement", "/toegankelijkheid/"),
+        ("not-found", "/bestaat-niet/"),
+    ],
+)
+def test_public_pages(page, site, screenshot, name, path):
+    response = page.goto(site + path)
+    assert response.status == (404 if name == "not-found" else 200)
+    assert_accessible(page, name, screenshot)
+
+
+def test_the_form_with_errors(page, site, screenshot):
+    page.goto(site + "/fiche-indienen/")
+    page.get_by_label("Naam van de praktijk").fill("Buurtmoestuin")
+    page.get_by_label("E-mailadres").fill("geen-adres")
+    page.get_by_role("button", name="Fiche versturen").click()
+    assert page.get_by_role("alert").is_visible()
+    assert_accessible(page, "submit-form-errors", screenshot)
+
+
+def test_confirmation_and_status_pages(page, site, screenshot):
+    submission = SubmissionFactory(status="declined", decline_reason="Geen lokaal initiatief.")
+    page.goto(site + submission.get_absolute_url() + "?verzonden=1")
+    assert_accessible(page, "confirmation", screenshot)
+    page.goto(site + submission.get_absolute_url())
+    assert_accessible(page, "status", screenshot)
+
+
+def test_admin_moderation_list_and_change_page(page, site, screenshot):
+    user = UserFactory(username="els", is_staff=True)
+    user.groups.add(editors_group(Group, Permission))
+    submission = SubmittedPlaceFactory(submission=SubmissionFactory()).submission
+    page.goto(site + "/beheer/login/")
+    page.get_by_label("Gebruikersnaam").fill("els")
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.goto(site + "/beheer/submissions/submission/")
+    assert_accessible(page, "admin-queue", screenshot)
+    page.goto(site + f"/beheer/submissions/submission/{submission.pk}/change/")
+    assert Submission.objects.count() == 1
+    assert_accessible(page, "admin-submission", screenshot)
