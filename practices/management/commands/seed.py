@@ -22,6 +22,7 @@ class Command(BaseCommand):
             self.stdout.write("De databank bevat al gegevens: de startgegevens blijven ongeladen.")
             return
         call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
-        self.stdout.write(
-            self.style.SUCCESS(f"Startgegevens geladen: {Practice.objects.count()} praktijken.")
-        )
+        if options["verbosity"]:
+            self.stdout.write(
+                self.style.SUCCESS(f"Startgegevens geladen: {Practice.objects.count()} praktijken.")
+            )
