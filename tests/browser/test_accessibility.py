@@ -50,6 +50,22 @@ def test_public_pages(page, site, screenshot, name, path):
     assert_accessible(page, name, screenshot)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/praktijken/?q=jongeren",
+        "/praktijken/pleinpatrons/",
+        "/categorie/sociale-cohesie/",
+        "/fiche-indienen/",
+    ],
+)
+def test_headings_go_down_one_level_at_a_time(page, site, path):
+    page.goto(site + path)
+    results = axe.run(page, options={"runOnly": {"type": "rule", "values": ["heading-order"]}})
+    assert results.violations_count == 0, results.generate_report()
+
+
 def test_the_form_with_errors(page, site, screenshot):
     page.goto(site + "/fiche-indienen/")
     page.get_by_label("Naam van de praktijk").fill("Buurtmoestuin")
