@@ -3,11 +3,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from config.views import health
+
 admin.site.site_header = "Databank Sociale Samenhang – redactie"
 admin.site.site_title = "Databank Sociale Samenhang"
 admin.site.index_title = "Beheer van de databank"
 
 urlpatterns = [
+    path("gezondheid/", health, name="health"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("practices.urls")),
     path("", include("submissions.urls")),

@@ -1,0 +1,120 @@
+"""The headers of the main pages: an audit that fails when one is missing or weakened."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.factories import PracticeFactory
+from tests.submission_factories import SubmissionFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "/",
+    "/praktijken/?q=jongeren",
+    "/praktijken/audit/",
+    "/categorie/audit/",
+    "/plan-samenleven/",
+    "/fiche-indienen/",
+    "/toegankelijkheid/",
+    "/bestaat-niet/",
+    "/beheer/login/",
+]
+
+
+@pytest.fixture
+def pages():
+    practice = PracticeFactory(slug="audit")
+    practice.category.slug = "audit"
+    practice.category.save()
+    return [*PAGES, SubmissionFactory().get_absolute_url()]
+
+
+def policy(response):
+    directives = {}
+    for part in response["Content-Security-Policy"].split(";"):
+        name, *values = part.split()
+        directives[name] = values
+    return directives
+
+
+def test_every_main_page_sends_a_strict_content_security_policy(anonymous, pages):
+    for path in pages:
+        csp = policy(anonymous.get(path))
+        assert csp["object-src"] == ["'none'"], path
+        assert csp["base-uri"] == ["'none'"], path
+        assert csp["frame-ancestors"] == ["'none'"], path
+        for directive in ("default-src", "script-src", "style-src"):
+            assert "'unsafe-inline'" not in csp[directive], (path, directive)
+            assert "'unsafe-eval'" not in csp[directive], (path, directive)
+            assert "*" not in csp[directive], (path, directive)
+
+
+def test_every_main_page_sends_the_other_security_headers(anonymous, pages):
+    for path in pages:
+        response = anonymous.get(path)
+        assert response["X-Content-Type-Options"] == "nosniff", path
+        assert response["Referrer-Policy"] in ("strict-origin-when-cross-origin", "no-referrer")
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin", path
+        assert response["X-Frame-Options"] == "DENY", path
+        permissions = response["Permissions-Policy"]
+        for feature in ("camera=()", "microphone=()", "geolocation=()"):
+            assert feature in permissions, (path, feature)
+
+
+def test_behind_https_hsts_lasts_a_year_and_cookies_are_host_only(settings, client):
+    settings.SECURE_SSL_REDIRECT = False  # the test client speaks http; secure=True below
+    settings.SECURE_HSTS_SECONDS = 31536000
+    response = client.get(reverse("submissions:submit_practice"), secure=True)
+    hsts = response["Strict-Transport-Security"]
+    assert int(hsts.split("max-age=")[1].split(";")[0]) >= 31536000
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    env = {
+        **os.environ,
+        "DEBUG": "False",
+        "HTTPS": "True",
+        "SECRET_KEY": "k" + "".join(chr(65 + (n * 7) % 26) for n in range(60)) + "9$%",
+        "ALLOWED_HOSTS": "databank.example",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "VAR_DIR": str(tmp_path),
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_the_cookies_in_production_are_secure_httponly_and_host_prefixed(tmp_path):
+    env = {**os.environ, "HTTPS": "True", "VAR_DIR": str(tmp_path)}
+    code = (
+        "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','config.settings');"
+        "django.setup(); from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.SESSION_COOKIE_SECURE,"
+        " s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_HTTPONLY,"
+        " s.SESSION_COOKIE_SAMESITE)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == [
+        "__Host-sessionid", "__Host-csrftoken", "True", "True", "True", "True", "Lax",
+    ]  # fmt: skip
