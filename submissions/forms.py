@@ -7,6 +7,7 @@ from practices.fields import LinesFormField
 from practices.models import Action, Category, PolicyDomain, TargetGroup
 from submissions.models import Submission
 
+MAX_ID = 2**63 - 1  # the largest id a database integer holds
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 MAX_PLACES = 30
@@ -33,6 +34,39 @@ class PhotoField(forms.ImageField):
                 "Alleen JPEG, PNG of WebP kan; dit bestand is iets anders.", code="format"
             )
         return photo
+
+
+def check_ids(values, field):
+    """Ids a database can look up; anything else is an unknown choice, never a server error
+    (SQLite cannot even compare a 40-digit number)."""
+    for value in values:
+        text = str(value).strip()
+        if not text.isdigit() or int(text) > MAX_ID:
+            raise forms.ValidationError(
+                field.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": text[:40]},
+            )
+
+
+class ChoiceField(forms.ModelChoiceField):
+    default_error_messages = {"invalid_choice": "Kies een van de mogelijkheden in de lijst."}
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            check_ids([value], self)
+        return super().to_python(value)
+
+
+class MultipleChoiceField(forms.ModelMultipleChoiceField):
+    default_error_messages = {
+        "invalid_choice": "Kies alleen uit de mogelijkheden in de lijst.",
+        "invalid_pk_value": "Kies alleen uit de mogelijkheden in de lijst.",
+    }
+
+    def _check_values(self, value):
+        check_ids(value, self)
+        return super()._check_values(value)
 
 
 class SubmitterForm(forms.Form):
@@ -90,14 +124,14 @@ class PracticeSubmissionForm(PhotoFormMixin, SubmitterForm, forms.ModelForm):
     description = forms.CharField(
         label="Beschrijving", max_length=10000, widget=forms.Textarea(attrs={"rows": 8})
     )
-    category = forms.ModelChoiceField(
+    category = ChoiceField(
         label="Categorie",
         queryset=Category.objects.all(),
         required=False,
         empty_label="Weet ik niet",
     )
     goals = LinesFormField(label="Doelen", required=False)
-    target_groups = forms.ModelMultipleChoiceField(
+    target_groups = MultipleChoiceField(
         label="Doelgroep",
         queryset=TargetGroup.objects.all(),
         required=False,
@@ -105,13 +139,13 @@ class PracticeSubmissionForm(PhotoFormMixin, SubmitterForm, forms.ModelForm):
     )
     success_factors = LinesFormField(label="Succesfactoren", required=False)
     challenges = LinesFormField(label="Uitdagingen", required=False)
-    policy_domains = forms.ModelMultipleChoiceField(
+    policy_domains = MultipleChoiceField(
         label="Beleidsdomeinen",
         queryset=PolicyDomain.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    actions = forms.ModelMultipleChoiceField(
+    actions = MultipleChoiceField(
         label="Acties van Plan Samenleven",
         queryset=Action.objects.all(),
         required=False,

@@ -1,11 +1,10 @@
 import os
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 
+from submissions.editors import editors_group
 from tests import factories
-
-EDITOR_APPS = ["practices", "taggit"]
 
 
 def deselect_unless(config, items, *, folder, available, required_by, reason):
@@ -51,8 +50,9 @@ def submitter(client, db):
 
 @pytest.fixture
 def editor_user(db):
+    """A member of the group Redacteurs, with exactly the rights the migration gives it."""
     user = factories.UserFactory(username="redacteur", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
+    user.groups.add(editors_group(Group, Permission))
     return user
 
 

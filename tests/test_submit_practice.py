@@ -191,3 +191,12 @@ def test_the_form_needs_a_csrf_token(anonymous):
     assert strict.post(URL, valid_data()).status_code == 403
     assert not Submission.objects.exists()
     assert Municipality.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", ["9" * 40, "-3", "abc", "1.5", "٣"])
+def test_an_impossible_choice_is_an_error_on_the_field_not_a_server_error(anonymous, value):
+    response = anonymous.post(URL, valid_data(policy_domains=[value], category=value))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Kies alleen uit de mogelijkheden in de lijst." in html
+    assert "Kies een van de mogelijkheden in de lijst." in html
