@@ -39,7 +39,9 @@ class PracticeQuerySet(models.QuerySet):
         return self.published()
 
     def newest(self):
-        return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at")
+        """Newest publication first. Published practices always have a date (a constraint
+        says so): this order walks the index practice_status_published, no sort."""
+        return self.order_by("-published_at", "-id")
 
     def search(self, query):
         """Practices matching a free-text query in Dutch (with the editors' synonyms)."""
@@ -196,7 +198,11 @@ class Practice(models.Model):
         ]
         indexes = [
             # The home page and the list sort published practices by publication date.
-            models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="practice_status_published"
+            ),
+            # Counting a category's published practices (home page) from the index alone.
+            models.Index(fields=["category", "status"], name="practice_category_status"),
             # The list's default order (title A-Z): deep pages walk the index, not a sort.
             models.Index(fields=["status", "title", "id"], name="practice_status_title"),
         ]
