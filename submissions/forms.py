@@ -105,7 +105,13 @@ class SubmitterForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
-class PhotoFormMixin:
+class PhotoForm(forms.Form):
+    """An optional photo with what it shows and who made it."""
+
+    photo = PhotoField(label="Foto (niet verplicht)", required=False)
+    photo_alt = forms.CharField(label="Wat toont de foto?", max_length=250, required=False)
+    photo_credit = forms.CharField(label="Fotograaf of bron", max_length=200, required=False)
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("photo") and not (cleaned.get("photo_alt") or "").strip():
@@ -113,7 +119,7 @@ class PhotoFormMixin:
         return cleaned
 
 
-class PracticeSubmissionForm(PhotoFormMixin, SubmitterForm, forms.ModelForm):
+class PracticeSubmissionForm(PhotoForm, SubmitterForm, forms.ModelForm):
     title = forms.CharField(label="Naam van de praktijk", max_length=200)
     summary = forms.CharField(
         label="Korte samenvatting",
@@ -151,9 +157,6 @@ class PracticeSubmissionForm(PhotoFormMixin, SubmitterForm, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    photo = PhotoField(label="Foto (niet verplicht)", required=False)
-    photo_alt = forms.CharField(label="Wat toont de foto?", max_length=250, required=False)
-    photo_credit = forms.CharField(label="Fotograaf of bron", max_length=200, required=False)
 
     class Meta:
         model = Submission
@@ -178,16 +181,13 @@ class PracticeSubmissionForm(PhotoFormMixin, SubmitterForm, forms.ModelForm):
         ]
 
 
-class ChangeSuggestionForm(PhotoFormMixin, SubmitterForm, forms.ModelForm):
+class ChangeSuggestionForm(PhotoForm, SubmitterForm, forms.ModelForm):
     message = forms.CharField(
         label="Wat wil je laten aanpassen of aanvullen?",
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Een wijziging, een update, een nieuwe contactpersoon, een opmerking …",
     )
-    photo = PhotoField(label="Foto (niet verplicht)", required=False)
-    photo_alt = forms.CharField(label="Wat toont de foto?", max_length=250, required=False)
-    photo_credit = forms.CharField(label="Fotograaf of bron", max_length=200, required=False)
 
     class Meta:
         model = Submission
