@@ -52,12 +52,15 @@ class FacetStatement:
         failures = " + ".join(f"CASE WHEN chosen_{f.param} THEN 0 ELSE 1 END" for f in self.chosen)
         return f"{failures} <= 1"
 
-    def counted_where(self, facet_of_row):
+    def counted_where(self, facet_of_row, identify):
+        """Keep a counted row when its hit passes every chosen filter but its own facet's.
+
+        `facet_of_row` is the SQL that tells a row's facet; `identify(facet)` the value it
+        has for that facet (its code in the index form, its parameter in the linked form)."""
         if not self.chosen:
             return ""
         cases = " ".join(
-            f"WHEN {f.sql_id(facet_of_row)} THEN {self.passing(except_param=f.param)}"
-            for f in FACETS
+            f"WHEN {identify(f)} THEN {self.passing(except_param=f.param)}" for f in FACETS
         )
         return f"WHERE CASE {facet_of_row} {cases} END"
 
@@ -122,7 +125,7 @@ class FacetStatement:
             ),
             counted AS (
                 SELECT key, COUNT(*) AS n FROM flags, unnest(flags.keys) AS key
-                {self.counted_where(f"key / {KEY_BASE}")}
+                {self.counted_where(f"key / {KEY_BASE}", lambda f: str(f.code))}
                 GROUP BY key
             ),
             {tail}
@@ -152,7 +155,7 @@ class FacetStatement:
             counted AS (
                 SELECT links.facet, links.term, COUNT(*) AS n
                 FROM links JOIN flags ON flags.id = links.practice_id
-                {self.counted_where("links.facet")}
+                {self.counted_where("links.facet", lambda f: f"'{f.param}'")}
                 GROUP BY links.facet, links.term
             ),
             {tail}

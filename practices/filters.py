@@ -65,10 +65,6 @@ class Facet:
         """Ids of practices that have any of these values."""
         return self.links().filter(**{f"{self.key}__in": values}).values(self.practice).order_by()
 
-    def sql_id(self, facet_of_row):
-        """What `facet_of_row` holds for this facet: its code (index) or its parameter (links)."""
-        return str(self.code) if facet_of_row.startswith("key") else f"'{self.param}'"
-
     def link_rows(self, quote):
         """SQL for (facet, term id, practice id): every link of a practice to a value."""
         return self.links_sql(self.param, quote)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import models
+from django.db import connections, models
 from django.db.models.functions import Replace
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -70,8 +70,6 @@ def query_groups(query, synonym_groups=()):
 
 
 def is_postgresql(queryset):
-    from django.db import connections
-
     return connections[queryset.db].vendor == "postgresql"
 
 

@@ -104,6 +104,14 @@ class SubmitterForm(forms.Form):
     def is_robot(self):
         return bool(self.cleaned_data.get("website"))
 
+    def submission_fields(self):
+        """The cleaned data that the submission stores (not the privacy box or the honeypot)."""
+        return {
+            key: value
+            for key, value in self.cleaned_data.items()
+            if key not in ("privacy", "website")
+        }
+
 
 class PhotoForm(forms.Form):
     """An optional photo with what it shows and who made it."""

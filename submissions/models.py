@@ -21,9 +21,6 @@ def new_token():
 
 
 class SubmissionQuerySet(models.QuerySet):
-    def open(self):
-        return self.filter(status__in=[Submission.Status.NEW, Submission.Status.IN_REVIEW])
-
     def from_address_since(self, address_hash, since):
         return self.filter(address_hash=address_hash, created_at__gte=since)
 

@@ -42,13 +42,8 @@ def submit_practice(request):
         if services.is_rate_limited(address=address):
             problem = RATE_LIMITED
         elif all_valid:
-            fields = {
-                key: value
-                for key, value in form.cleaned_data.items()
-                if key not in ("privacy", "website")
-            }
             submission = services.submit_practice(
-                fields=fields,
+                fields=form.submission_fields(),
                 places=[f.cleaned_data for f in places if f.cleaned_data.get("municipality_name")],
                 links=[f.cleaned_data for f in links if f.cleaned_data.get("url")],
                 address=address,
@@ -79,13 +74,11 @@ def suggest_change(request, slug):
         if services.is_rate_limited(address=address):
             problem = RATE_LIMITED
         elif form.is_valid():
-            fields = {
-                key: value
-                for key, value in form.cleaned_data.items()
-                if key not in ("privacy", "website")
-            }
             submission = services.suggest_change(
-                practice=practice, fields=fields, address=address, robot=form.is_robot()
+                practice=practice,
+                fields=form.submission_fields(),
+                address=address,
+                robot=form.is_robot(),
             )
             return redirect(submission.get_absolute_url() + "?verzonden=1")
     return render(
