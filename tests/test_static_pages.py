@@ -21,3 +21,11 @@ def test_the_privacy_page_names_the_retention(anonymous, settings):
     settings.SUBMITTER_DATA_MONTHS = 6
     html = anonymous.get(reverse("submissions:privacy")).content.decode()
     assert "6 maanden" in html
+
+
+def test_every_page_names_its_icon_so_browsers_do_not_ask_for_a_missing_one(anonymous):
+    from django.contrib.staticfiles import finders
+
+    html = anonymous.get(reverse("practices:home")).content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg"' in html
+    assert finders.find("favicon.svg")
