@@ -16,7 +16,8 @@ from practices.models import (
     SynonymGroup,
     TargetGroup,
 )
-from practices.services import record_revisions
+from practices.provenance_admin import ActionRoleInline, PracticeRoleInline
+from practices.services import mark_content_changed, record_revisions
 
 
 class PracticeCountMixin:
@@ -36,9 +37,9 @@ class CategoryAdmin(PracticeCountMixin, admin.ModelAdmin):
     list_display = ["name", "practice_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["target_groups", "policy_domains"]
+    autocomplete_fields = ["target_groups", "policy_domains", "sources"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "introduction", "description"]}),
+        (None, {"fields": ["name", "slug", "introduction", "description", "sources"]}),
         (
             "Wat alle praktijken van deze categorie delen",
             {
@@ -90,24 +91,15 @@ class ActionAdmin(PracticeCountMixin, admin.ModelAdmin):
     list_display_links = ["number", "title"]
     list_select_related = ["mentor_municipality"]
     search_fields = ["title", "=number"]
-    autocomplete_fields = ["mentor_municipality"]
+    autocomplete_fields = ["mentor_municipality", "sources"]
+    inlines = [ActionRoleInline]
     fieldsets = [
-        (None, {"fields": ["number", "title", "theme", "description"]}),
+        (None, {"fields": ["number", "title", "theme", "description", "sources"]}),
         (
             "Verwachtingen en steun",
             {"fields": ["minimal_expectations", "max_subsidy", "financial_support", "support"]},
         ),
-        (
-            "Mentorbestuur en contact",
-            {
-                "fields": [
-                    "mentor_municipality",
-                    "mentor_description",
-                    "contact_name",
-                    "contact_email",
-                ]
-            },
-        ),
+        ("Mentorbestuur", {"fields": ["mentor_municipality", "mentor_description"]}),
     ]
 
 
@@ -148,6 +140,10 @@ class LinkInline(admin.TabularInline):
     fields = ["title", "url", "position"]
 
 
+# Changing these alone does not change what the sheet says.
+NOT_CONTENT = {"status", "last_reviewed_on", "slug"}
+
+
 @admin.register(Practice)
 class PracticeAdmin(VersionAdmin):
     empty_value_display = "(geen)"
@@ -158,21 +154,47 @@ class PracticeAdmin(VersionAdmin):
     search_fields = ["title", "summary", "locations__municipality__name", "locations__area_label"]
     date_hierarchy = "updated_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category", "target_groups", "policy_domains", "actions"]
-    readonly_fields = ["created_at", "updated_at", "published_at"]
-    inlines = [LocationInline, LinkInline]
+    autocomplete_fields = [
+        "category",
+        "target_groups",
+        "policy_domains",
+        "actions",
+        "organisations",
+        "sources",
+    ]
+    readonly_fields = ["created_at", "content_changed_at", "updated_at", "published_at"]
+    inlines = [LocationInline, PracticeRoleInline, LinkInline]
     actions = ["publish", "unpublish"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "category", "status"]}),
         ("Beschrijving", {"fields": ["description"]}),
-        ("Doelen en doelgroep", {"fields": ["goals", "target_groups"]}),
+        (
+            "Doelen en doelgroep van deze praktijk",
+            {
+                "fields": ["goals", "target_groups", "target_group_detail"],
+                "description": "Alleen wat een bron over deze praktijk zelf zegt. Wat de hele "
+                "categorie deelt, staat bij de categorie en verschijnt vanzelf op de fiche.",
+            },
+        ),
         ("Succesfactoren en uitdagingen", {"fields": ["success_factors", "challenges"]}),
-        ("Beleid", {"fields": ["policy_domains", "actions", "tags"]}),
+        ("Beleid", {"fields": ["policy_domains", "actions", "organisations", "tags"]}),
+        (
+            "Bronnen en stand van zaken",
+            {"fields": ["sources", ("situation_month", "situation_year")]},
+        ),
         ("Foto", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
         (
             "Opvolging",
-            {"fields": ["last_reviewed_on", "published_at", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "last_reviewed_on",
+                    "published_at",
+                    "created_at",
+                    "content_changed_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 
@@ -186,6 +208,12 @@ class PracticeAdmin(VersionAdmin):
             **kwargs.get("widgets", {}),
         }
         return super().get_form(request, obj, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        content_fields = set(form.changed_data) - NOT_CONTENT
+        if change and (content_fields or any(formset.has_changed() for formset in formsets)):
+            mark_content_changed(practice=form.instance)
 
     @admin.display(description="deze praktijk in")
     def places(self, obj):

@@ -1,9 +1,20 @@
 from itertools import groupby
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from practices.models import Action, Category, Practice, PracticeLocation
+from practices.models import (
+    Action,
+    Category,
+    Event,
+    Organisation,
+    Practice,
+    PracticeLocation,
+    Role,
+    Session,
+    Source,
+)
 from practices.search_results import run_search
 
 NEWEST_ON_HOME = 6
@@ -55,7 +66,12 @@ def practice_detail(request, slug):
 
 def category_detail(request, slug):
     category = get_object_or_404(
-        Category.objects.prefetch_related("target_groups", "policy_domains"), slug=slug
+        Category.objects.prefetch_related(
+            "target_groups",
+            "policy_domains",
+            Prefetch("sources", queryset=Source.objects.select_related("event")),
+        ),
+        slug=slug,
     )
     locations = PracticeLocation.objects.published().filter(practice__category=category)
     places = [
@@ -74,10 +90,84 @@ def action_list(request):
 
 
 def action_detail(request, number):
-    action = get_object_or_404(Action.objects.select_related("mentor_municipality"), number=number)
+    action = get_object_or_404(
+        Action.objects.select_related("mentor_municipality").prefetch_related(
+            Prefetch("roles", queryset=Role.objects.for_display()),
+            Prefetch("sources", queryset=Source.objects.select_related("event")),
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.with_event().prefetch_related(
+                    Prefetch("roles", queryset=Role.objects.for_display())
+                ),
+            ),
+        ),
+        number=number,
+    )
     practices = action.practices.published().for_cards()
     return render(
         request,
         "practices/action_detail.html",
         {"action": action, "practices": practices, "nav": "actions"},
+    )
+
+
+def _session_parts():
+    """What a session shows on a page: its people, its published practices, its actions."""
+    return (
+        Prefetch("roles", queryset=Role.objects.for_display()),
+        Prefetch("practices", queryset=Practice.objects.published().only("title", "slug")),
+        "actions",
+    )
+
+
+def event_list(request):
+    events = Event.objects.for_list()
+    return render(request, "practices/event_list.html", {"events": events, "nav": "events"})
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(
+        Event.objects.select_related("municipality").prefetch_related(
+            "organisers",
+            "partners",
+            Prefetch("sources", queryset=Source.objects.select_related("event")),
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.filter(parent__isnull=True).prefetch_related(
+                    *_session_parts(),
+                    Prefetch("parts", queryset=Session.objects.prefetch_related(*_session_parts())),
+                ),
+                to_attr="programme",
+            ),
+        ),
+        slug=slug,
+    )
+    return render(request, "practices/event_detail.html", {"event": event, "nav": "events"})
+
+
+def organisation_list(request):
+    organisations = Organisation.objects.select_related("parent")
+    return render(
+        request,
+        "practices/organisation_list.html",
+        {"organisations": organisations, "nav": "about"},
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("parent").prefetch_related(
+            "units",
+            Prefetch("practices", queryset=Practice.objects.published().for_cards()),
+            Prefetch("sessions", queryset=Session.objects.with_event()),
+            "organised_events",
+            "partnered_events",
+            Prefetch("roles", queryset=Role.objects.for_display().with_session()),
+        ),
+        slug=slug,
+    )
+    return render(
+        request,
+        "practices/organisation_detail.html",
+        {"organisation": organisation, "nav": "about"},
     )

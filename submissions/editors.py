@@ -13,3 +13,16 @@ def editors_group(Group, Permission):
     group, _ = Group.objects.get_or_create(name=EDITORS)
     group.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
     return group
+
+
+def refresh_editors_group(apps, schema_editor):
+    """For migrations: create the permissions of the editors' apps now (Django normally does
+    that after all migrations) and give the group all of them, new models included."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        if app_config.label in EDITOR_APPS:
+            app_config.models_module = True
+            create_permissions(app_config, verbosity=0)
+            app_config.models_module = None
+    editors_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageOps
 
-from practices.models import Municipality, Practice, PracticeLink, PracticeLocation
+from practices.models import Municipality, Practice, PracticeLink, PracticeLocation, Source
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
 
 RATE_LIMIT = 5  # submissions per address
@@ -254,8 +254,19 @@ def _draft_practice(submission):
             practice.image.save(
                 submission.photo.name.rsplit("/", 1)[-1], submission.photo, save=False
             )
+    submitted_on = timezone.localdate(submission.created_at)
+    practice.situation_year, practice.situation_month = submitted_on.year, submitted_on.month
     practice.full_clean()
     practice.save()
+    practice.sources.add(
+        Source.objects.create(
+            title=f"Inzending {submission.reference} van {submission.submitter_organisation}",
+            kind=Source.Kind.SUBMISSION,
+            year=submitted_on.year,
+            month=submitted_on.month,
+            day=submitted_on.day,
+        )
+    )
     practice.target_groups.set(submission.target_groups.all())
     practice.policy_domains.set(submission.policy_domains.all())
     practice.actions.set(submission.actions.all())

@@ -5,11 +5,17 @@ from django.utils import timezone
 from practices.models import (
     Action,
     Category,
+    Event,
     Municipality,
+    Organisation,
+    Person,
     PolicyDomain,
     Practice,
     PracticeLink,
     PracticeLocation,
+    Role,
+    Session,
+    Source,
     TargetGroup,
 )
 
@@ -106,3 +112,56 @@ class PracticeLinkFactory(factory.django.DjangoModelFactory):
     practice = factory.SubFactory(PracticeFactory)
     title = "Meer informatie"
     url = "https://www.gemeente.example/praktijk"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    slug = factory.Sequence(lambda n: f"organisatie-{n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Persoon {n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Studienamiddag {n}")
+    slug = factory.Sequence(lambda n: f"studienamiddag-{n}")
+    kind = Event.Kind.STUDY_AFTERNOON
+    summary = "Een namiddag over sociale samenhang."
+    year, month, day = 2019, 3, 26
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    event = factory.SubFactory(EventFactory)
+    kind = Session.Kind.WORK_SESSION
+    title = factory.Sequence(lambda n: f"Werksessie {n}")
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Role
+
+    person = factory.SubFactory(PersonFactory)
+    kind = Role.Kind.LEADS
+    session = factory.SubFactory(SessionFactory)
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    title = factory.Sequence(lambda n: f"Verslag {n}")
+    kind = Source.Kind.REPORT
+    year, month, day = 2019, 5, 27

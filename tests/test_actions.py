@@ -3,7 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import ActionFactory, MunicipalityFactory, PracticeFactory
+from tests.factories import (
+    ActionFactory,
+    MunicipalityFactory,
+    PracticeFactory,
+    RoleFactory,
+    SessionFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +23,7 @@ def test_action_list_shows_actions_in_order_with_their_practice_count(anonymous)
     html = anonymous.get(reverse("practices:action_list")).content.decode()
     assert html.index("Actie 2:") < html.index("Actie 22:")
     assert "2 praktijken" in html
-    assert "0 praktijken" in html
+    assert "nog geen praktijken" in html
 
 
 def test_action_page_shows_its_facts_and_published_practices(anonymous):
@@ -28,8 +35,8 @@ def test_action_page_shows_its_facts_and_published_practices(anonymous):
         max_subsidy=25000,
         support="Agentschap Integratie en Inburgering en het Wij-Zij Netwerk.",
         mentor_municipality=MunicipalityFactory(name="Sint-Niklaas"),
-        contact_name="Els Cant",
     )
+    RoleFactory(person__name="Els Cant", kind="contact", session=None, action=action)
     action.practices.add(
         PracticeFactory(title="Regenboogbeleid Amsterdam"),
         PracticeFactory(title="Nog een concept", draft=True),
@@ -42,7 +49,7 @@ def test_action_page_shows_its_facts_and_published_practices(anonymous):
         "Veiligheid en leefbaarheid",
         "Opmaak actieplan",
         "Uitvoering actieplan",
-        "25000 euro",
+        "Maximale subsidie:</strong> €\xa025.000",
         "Wij-Zij Netwerk",
         "Sint-Niklaas",
         "Els Cant",
@@ -60,11 +67,17 @@ def test_unknown_action_is_not_found(anonymous, path):
 @pytest.mark.parametrize("practices", [2, 25])
 def test_query_counts_are_fixed(anonymous, django_assert_max_num_queries, practices):
     action = ActionFactory(number=5, mentor_municipality=MunicipalityFactory())
+    action.sources.add(SourceFactory())
     for _ in range(practices):
         action.practices.add(PracticeFactory(places=[MunicipalityFactory()]))
         ActionFactory()
+        session = SessionFactory()
+        session.actions.add(action)
+        RoleFactory(session=session)
+        RoleFactory(session=None, action=action, kind="contact")
     with django_assert_max_num_queries(1):
         assert anonymous.get(reverse("practices:action_list")).status_code == 200
-    # action + practices + their places + their actions
-    with django_assert_max_num_queries(4):
+    # action + its people + sources + sessions (with their event) + the sessions' people
+    # + practices + their places + their actions
+    with django_assert_max_num_queries(8):
         assert anonymous.get(action.get_absolute_url()).status_code == 200

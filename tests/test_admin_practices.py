@@ -37,6 +37,7 @@ def practice_form(**overrides):
         "challenges": "",
         "tags": "buurthuis, inclusie",
         **inline_management("locations"),
+        **inline_management("roles"),
         **inline_management("links"),
     }
     data.update(overrides)
@@ -189,7 +190,20 @@ def test_autocomplete_offers_municipalities(editor):
 
 
 @pytest.mark.parametrize(
-    "model", ["category", "targetgroup", "policydomain", "municipality", "action", "synonymgroup"]
+    "model",
+    [
+        "category",
+        "targetgroup",
+        "policydomain",
+        "municipality",
+        "action",
+        "synonymgroup",
+        "organisation",
+        "person",
+        "event",
+        "session",
+        "source",
+    ],
 )
 def test_every_taxonomy_has_an_admin_list(editor, model, django_assert_max_num_queries):
     CategoryFactory()

@@ -4,10 +4,15 @@ from django.urls import reverse
 from practices.models import PracticeLocation
 from tests.factories import (
     ActionFactory,
+    EventFactory,
     MunicipalityFactory,
+    OrganisationFactory,
     PolicyDomainFactory,
     PracticeFactory,
     PracticeLinkFactory,
+    RoleFactory,
+    SessionFactory,
+    SourceFactory,
     TargetGroupFactory,
 )
 
@@ -70,13 +75,13 @@ def test_sheet_shows_places_with_what_they_do_and_their_contact(anonymous):
     assert "<h3>Meer dan 30 gemeenten</h3>" in html
     assert 'href="http://www.sameninburgeren.be/contact/"' in html
     assert "Actie 22: Pleinmakers aanbieden" in html
-    assert "Laatst bijgewerkt op" in html
+    assert "In de databank sinds" in html
 
 
 def test_sheet_offers_to_submit_a_practice(anonymous):
     html = anonymous.get(full_practice().get_absolute_url()).content.decode()
-    assert "Staat jouw praktijk nog niet in de databank?" in html
-    assert f'href="{reverse("submissions:submit_practice")}">Vul dan deze fiche in.' in html
+    assert "Ontbreekt jouw praktijk nog?" in html
+    assert f'href="{reverse("submissions:submit_practice")}">Dien ze in' in html
 
 
 def test_text_from_the_database_is_escaped(anonymous):
@@ -110,12 +115,22 @@ def test_unknown_practice_gets_the_dutch_404_page(anonymous):
 
 @pytest.mark.parametrize("extra", [1, 12])
 def test_query_count_is_fixed(anonymous, django_assert_max_num_queries, extra):
-    # practice + places + actions + links + groups + domains + tags
-    # + related practices with their places and actions: 10, whatever the size.
+    # practice + places + actions + links + groups + domains + tags + organisations
+    # + the category's groups and domains + sources + people + sessions, their actions and
+    # their people + related practices with their places and actions: 18, whatever the size.
     practice = full_practice()
+    practice.category.target_groups.add(TargetGroupFactory())
     for _ in range(extra):
         PracticeFactory(category=practice.category, places=[MunicipalityFactory()])
         PracticeLocation.objects.create(practice=practice, municipality=MunicipalityFactory())
         practice.tags.add(f"tag{_}")
-    with django_assert_max_num_queries(10):
+        practice.organisations.add(OrganisationFactory())
+        practice.sources.add(SourceFactory(event=EventFactory()))
+        session = SessionFactory()
+        session.practices.add(practice)
+        session.actions.add(ActionFactory())
+        RoleFactory(session=session)
+        RoleFactory(session=session, practice=practice, kind="toelichting")
+        RoleFactory(session=None, practice=practice, kind="contact")
+    with django_assert_max_num_queries(18):
         assert anonymous.get(practice.get_absolute_url()).status_code == 200

@@ -1,16 +1,25 @@
 from practices.models.actions import Action
+from practices.models.events import Event, Session
+from practices.models.people import Organisation, Person, Role
 from practices.models.practices import Practice, PracticeLink, PracticeLocation, TaggedPractice
+from practices.models.sources import Source
 from practices.models.synonyms import SynonymGroup
 from practices.models.taxonomies import Category, Municipality, PolicyDomain, TargetGroup
 
 __all__ = [
     "Action",
     "Category",
+    "Event",
     "Municipality",
+    "Organisation",
+    "Person",
     "PolicyDomain",
     "Practice",
     "PracticeLink",
     "PracticeLocation",
+    "Role",
+    "Session",
+    "Source",
     "SynonymGroup",
     "TaggedPractice",
     "TargetGroup",

@@ -23,7 +23,10 @@ class Action(models.Model):
         "minimale verwachtingen", help_text="Wat een lokaal bestuur minstens doet. Eén per regel."
     )
     max_subsidy = models.PositiveIntegerField(
-        "maximale subsidie (euro)", null=True, blank=True, help_text="Leeg als niet gekend."
+        "maximale subsidie (euro)",
+        null=True,
+        blank=True,
+        help_text="In hele euro, zonder punt: 25000. Leeg als niet gekend.",
     )
     financial_support = models.TextField("financiële ondersteuning", blank=True)
     support = models.TextField("inhoudelijke ondersteuning", blank=True)
@@ -36,8 +39,9 @@ class Action(models.Model):
         verbose_name="mentorbestuur",
     )
     mentor_description = models.TextField("wat het mentorbestuur doet", blank=True)
-    contact_name = models.CharField("contactpersoon", max_length=200, blank=True)
-    contact_email = models.EmailField("e-mail contactpersoon", blank=True)
+    sources = models.ManyToManyField(
+        "practices.Source", blank=True, related_name="actions", verbose_name="bronnen"
+    )
 
     objects = PracticeCountQuerySet.as_manager()
 

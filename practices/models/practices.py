@@ -15,6 +15,10 @@ from taggit.models import TaggedItemBase
 
 from practices import search
 from practices.fields import TextListField
+from practices.models.dates import partial_date_label
+from practices.models.events import Session
+from practices.models.people import Role
+from practices.models.sources import Source
 from practices.models.synonyms import SynonymGroup
 
 
@@ -77,7 +81,27 @@ class PracticeQuerySet(models.QuerySet):
             self.for_cards()
             .defer(None)
             .defer("search_vector")
-            .prefetch_related("links", "target_groups", "policy_domains", "tags")
+            .select_related("category")
+            .prefetch_related(
+                "links",
+                "target_groups",
+                "policy_domains",
+                "tags",
+                "organisations",
+                "category__target_groups",
+                "category__policy_domains",
+                models.Prefetch("sources", queryset=Source.objects.select_related("event")),
+                models.Prefetch("roles", queryset=Role.objects.for_display().with_session()),
+                models.Prefetch(
+                    "sessions",
+                    queryset=Session.objects.with_event().prefetch_related("actions"),
+                ),
+                models.Prefetch(
+                    "sessions__roles",
+                    queryset=Role.objects.for_display().filter(practice__isnull=True),
+                    to_attr="leaders",
+                ),
+            )
         )
 
     def publish(self):
@@ -134,7 +158,18 @@ class Practice(models.Model):
     )
     goals = TextListField("doelen")
     target_groups = models.ManyToManyField(
-        "practices.TargetGroup", blank=True, related_name="practices", verbose_name="doelgroepen"
+        "practices.TargetGroup",
+        blank=True,
+        related_name="practices",
+        verbose_name="doelgroepen",
+        help_text="Alleen wat een bron over deze praktijk zegt; wat de hele categorie deelt, "
+        "staat bij de categorie.",
+    )
+    target_group_detail = models.CharField(
+        "doelgroep zoals de bron ze omschrijft",
+        max_length=250,
+        blank=True,
+        help_text="Bijvoorbeeld: ‘kinderen van 6 tot 12 jaar uit Winterslag’.",
     )
     success_factors = TextListField("succesfactoren")
     challenges = TextListField("uitdagingen")
@@ -150,6 +185,28 @@ class Practice(models.Model):
         related_name="practices",
         verbose_name="acties Plan Samenleven",
     )
+    organisations = models.ManyToManyField(
+        "practices.Organisation",
+        blank=True,
+        related_name="practices",
+        verbose_name="betrokken organisaties",
+    )
+    sources = models.ManyToManyField(
+        "practices.Source",
+        blank=True,
+        related_name="practices",
+        verbose_name="bronnen",
+        help_text="De documenten en activiteiten waarop de fiche steunt.",
+    )
+    situation_year = models.PositiveSmallIntegerField(
+        "stand van zaken: jaar",
+        null=True,
+        blank=True,
+        help_text="Het jaar van de toestand die de fiche beschrijft; leeg als niet gekend.",
+    )
+    situation_month = models.PositiveSmallIntegerField(
+        "stand van zaken: maand", null=True, blank=True, help_text="1 tot 12, indien gekend."
+    )
     tags = TaggableManager(
         "trefwoorden",
         through=TaggedPractice,
@@ -164,8 +221,15 @@ class Practice(models.Model):
     status = models.CharField(
         "status", max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
-    created_at = models.DateTimeField("aangemaakt", auto_now_add=True)
-    updated_at = models.DateTimeField("bijgewerkt", auto_now=True)
+    created_at = models.DateTimeField("in de databank sinds", auto_now_add=True)
+    updated_at = models.DateTimeField("laatst opgeslagen", auto_now=True)
+    content_changed_at = models.DateTimeField(
+        "inhoud laatst gewijzigd",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Leeg zolang de inhoud niet veranderde sinds de fiche werd opgenomen.",
+    )
     published_at = models.DateTimeField("gepubliceerd op", null=True, blank=True)
     # Kept current by database triggers on PostgreSQL (migration 0002); empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -194,6 +258,11 @@ class Practice(models.Model):
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
                 name="practice_image_has_alt_text",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(situation_month__isnull=True)
+                | models.Q(situation_month__gte=1, situation_month__lte=12, situation_year__gt=0),
+                name="practice_situation_month_valid",
             ),
         ]
         indexes = [
@@ -225,6 +294,21 @@ class Practice(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def situation_label(self):
+        """'maart 2019', '2019', or '' when the sources give no year."""
+        if not self.situation_year:
+            return ""
+        return partial_date_label(self.situation_year, self.situation_month, None)
+
+    @property
+    def situation_iso(self):
+        if not self.situation_year:
+            return ""
+        if not self.situation_month:
+            return f"{self.situation_year:04d}"
+        return f"{self.situation_year:04d}-{self.situation_month:02d}"
 
 
 class PracticeLocationQuerySet(models.QuerySet):

@@ -74,6 +74,10 @@ class Category(NamedTaxonomy):
         verbose_name="beleidsdomeinen",
     )
 
+    sources = models.ManyToManyField(
+        "practices.Source", blank=True, related_name="categories", verbose_name="bronnen"
+    )
+
     objects = PracticeCountQuerySet.as_manager()
 
     class Meta(NamedTaxonomy.Meta):

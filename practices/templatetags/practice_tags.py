@@ -9,3 +9,16 @@ register = template.Library()
 def highlight(snippet):
     """A search snippet with its matched words in <mark>; the text itself is escaped."""
     return highlight_snippet(snippet)
+
+
+@register.filter
+def euro(amount):
+    """A whole amount in euro as Flemish readers write it: '€ 25.000'."""
+    if amount in (None, ""):
+        return ""
+    try:
+        whole = int(amount)
+    except (TypeError, ValueError):
+        return ""
+    grouped = f"{whole:,}".replace(",", ".")
+    return f"€\N{NO-BREAK SPACE}{grouped}"

@@ -1,17 +1,6 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from submissions.editors import EDITOR_APPS, EDITORS, editors_group
-
-
-def create_editors_group(apps, schema_editor):
-    # Permissions are normally created after all migrations; create them now for these apps.
-    for app_config in apps.get_app_configs():
-        if app_config.label in EDITOR_APPS:
-            app_config.models_module = True
-            create_permissions(app_config, verbosity=0)
-            app_config.models_module = None
-    editors_group(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+from submissions.editors import EDITORS, refresh_editors_group
 
 
 def remove_editors_group(apps, schema_editor):
@@ -27,4 +16,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_editors_group, remove_editors_group)]
+    operations = [migrations.RunPython(refresh_editors_group, remove_editors_group)]

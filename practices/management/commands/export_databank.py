@@ -7,6 +7,9 @@ from django.core.management import BaseCommand, call_command
 # left out: they hold submitters' personal data; pg_dump is the full backup (README).
 EXPORTED = [
     "practices.municipality",
+    "practices.organisation",
+    "practices.event",
+    "practices.source",
     "practices.category",
     "practices.targetgroup",
     "practices.policydomain",
@@ -14,6 +17,9 @@ EXPORTED = [
     "practices.synonymgroup",
     "taggit.tag",
     "practices.practice",
+    "practices.session",
+    "practices.person",
+    "practices.role",
     "practices.practicelocation",
     "practices.practicelink",
     "practices.taggedpractice",
@@ -24,7 +30,8 @@ DERIVED_FIELDS = {"practices.practice": ["search_vector"]}  # the database recom
 class Command(BaseCommand):
     help = (
         "Export the whole databank (practices with places, links, keywords and photo paths; "
-        "taxonomies; actions; synonyms) to a JSON file that import_databank reads back."
+        "taxonomies; actions; sources, events, sessions, organisations and people; synonyms) "
+        "to a JSON file that import_databank reads back."
     )
 
     def add_arguments(self, parser):
