@@ -26,6 +26,13 @@ class LinesFormField(forms.CharField):
             return "\n".join(value)
         return value
 
+    def has_changed(self, initial, data):
+        """Compare the items, not the text: pasted bullets or blank lines change nothing."""
+        try:
+            return self.to_python(initial or []) != self.to_python(data or "")
+        except ValidationError:
+            return True
+
     def to_python(self, value):
         if isinstance(value, list | tuple):
             return list(value)

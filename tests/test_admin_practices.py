@@ -211,3 +211,39 @@ def test_every_taxonomy_has_an_admin_list(editor, model, django_assert_max_num_q
     ActionFactory()
     with django_assert_max_num_queries(10):
         assert editor.get(reverse(f"admin:practices_{model}_changelist")).status_code == 200
+
+
+LIST_FIELDS = ("goals", "success_factors", "challenges")
+
+
+def test_an_edit_dates_the_content_but_publishing_does_not(editor):
+    practice = PracticeFactory(draft=True, slug="buurtpunt-de-nestel")
+    change = reverse("admin:practices_practice_change", args=[practice.pk])
+    form = practice_form(category=practice.category_id, title="Buurtpunt De Nestel")
+    assert editor.post(change, {**form, "title": practice.title}).status_code == 302
+    practice.refresh_from_db()
+    assert practice.content_changed_at is not None  # the goals and tags changed
+
+    Practice.objects.filter(pk=practice.pk).update(content_changed_at=None)
+    practice.refresh_from_db()
+    # The admin sends the lists' initial values back in hidden fields (they have a default).
+    initial = {f"initial-{name}": "\n".join(getattr(practice, name)) for name in LIST_FIELDS}
+    unchanged = {**form, **initial, "title": practice.title, "status": "published"}
+    assert editor.post(change, unchanged).status_code == 302
+    practice.refresh_from_db()
+    assert practice.is_published and practice.content_changed_at is None
+
+
+@pytest.mark.parametrize("model", ["event", "session", "person", "organisation", "source"])
+def test_editors_add_provenance_with_their_inlines(editor, model):
+    response = editor.get(reverse(f"admin:practices_{model}_add"))
+    assert response.status_code == 200
+
+
+def test_an_event_change_page_lists_its_sessions(editor):
+    from tests.factories import SessionFactory
+
+    session = SessionFactory(title="Werksessie actie 22: Pleinmakers aanbieden")
+    response = editor.get(reverse("admin:practices_event_change", args=[session.event.pk]))
+    assert response.status_code == 200
+    assert "Werksessie actie 22: Pleinmakers aanbieden" in response.content.decode()

@@ -41,3 +41,17 @@ def test_home_query_count_does_not_grow_with_the_data(
         PracticeFactory(places=[MunicipalityFactory()]).actions.add(ActionFactory())
     with django_assert_max_num_queries(5):
         assert anonymous.get(URL).status_code == 200
+
+
+def test_actions_without_practices_say_so_instead_of_linking_an_empty_search(anonymous):
+    from tests.factories import ActionFactory, PracticeFactory
+
+    ActionFactory(number=13, title="In contact brengen met sport")
+    ActionFactory(number=22, title="Pleinmakers aanbieden").practices.add(PracticeFactory())
+    html = anonymous.get("/").content.decode()
+    assert 'href="/praktijken/?actie=13"' not in html
+    assert (
+        'href="/plan-samenleven/actie-13/">Actie 13: In contact brengen met sport</a> '
+        '<span class="count">(nog geen praktijken)</span>'
+    ) in html
+    assert 'href="/praktijken/?actie=22"' in html

@@ -40,6 +40,15 @@ def test_accept_makes_a_draft_practice_from_everything_submitted(editor_user):
     assert practice.locations.first().description == "Park"
     assert [link.url for link in practice.links.all()] == ["https://www.lokeren.example/moestuin"]
     assert practice.image and practice.image_alt == "De tuin"
+    # The submission is the sheet's source, dated the day it was sent.
+    source = practice.sources.get()
+    assert source.kind == "inzending"
+    assert (
+        source.title == f"Inzending {submission.reference} van {submission.submitter_organisation}"
+    )
+    sent = timezone.localdate(submission.created_at)
+    assert (source.year, source.month, source.day) == (sent.year, sent.month, sent.day)
+    assert (practice.situation_year, practice.situation_month) == (sent.year, sent.month)
     submission.refresh_from_db()
     assert submission.status == "accepted" and submission.practice == practice
     assert submission.decided_at and submission.assigned_to == editor_user

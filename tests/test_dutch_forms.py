@@ -1,0 +1,38 @@
+"""Amounts and dates as Flemish readers write them."""
+
+import pytest
+from django.template import Context, Template
+
+from practices.models.dates import partial_date_label
+from practices.templatetags.practice_tags import euro
+
+
+@pytest.mark.parametrize(
+    ("amount", "shown"),
+    [(25000, "€\xa025.000"), (1500000, "€\xa01.500.000"), (750, "€\xa0750"), (None, ""), ("x", "")],
+)
+def test_euro(amount, shown):
+    assert euro(amount) == shown
+
+
+@pytest.mark.parametrize(
+    ("parts", "shown"),
+    [
+        ((2019, 3, 26), "26 maart 2019"),
+        ((2019, 3, None), "maart 2019"),
+        ((None, 5, 25), "25 mei"),
+        ((2019, None, None), "2019"),
+        ((None, None, None), "niet gedateerd"),
+    ],
+)
+def test_partial_dates(parts, shown):
+    assert partial_date_label(*parts) == shown
+
+
+def test_django_dates_are_dutch():
+    import datetime
+
+    rendered = Template('{{ day|date:"j F Y" }}').render(
+        Context({"day": datetime.date(2019, 3, 26)})
+    )
+    assert rendered == "26 maart 2019"
