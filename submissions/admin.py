@@ -19,9 +19,42 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class PlaceInline(ReadOnlyInline):
+class PlaceInline(admin.TabularInline):
+    """What the submitter typed, read-only; the editor may only point a name that the
+    register does not know to the municipality it means."""
+
     model = SubmittedPlace
-    fields = ["municipality_name", "description", "contact_name", "contact_email", "contact_url"]
+    extra = 0
+    can_delete = False
+    fields = [
+        "municipality_name",
+        "register_match",
+        "municipality",
+        "description",
+        "contact_name",
+        "contact_email",
+        "contact_url",
+    ]
+    readonly_fields = [
+        "municipality_name",
+        "register_match",
+        "description",
+        "contact_name",
+        "contact_email",
+        "contact_url",
+    ]
+    autocomplete_fields = ["municipality"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="herkend als")
+    def register_match(self, place):
+        found = place.resolved_municipality()
+        if found is None:
+            return format_html('<strong class="errornote">{}</strong>', "niet in het register")
+        province = found.get_province_display() or found.get_country_display()
+        return f"{found.name} ({found.nis_code or 'geen NIS-code'}, {province})"
 
 
 class LinkInline(ReadOnlyInline):

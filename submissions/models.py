@@ -160,7 +160,16 @@ class SubmittedPlace(models.Model):
     """Where the practice runs, as the submitter wrote it (matched to a municipality on accept)."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="places")
-    municipality_name = models.CharField("gemeente", max_length=120)
+    municipality_name = models.CharField("gemeente zoals ingevuld", max_length=120)
+    municipality = models.ForeignKey(
+        "practices.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="gemeente in het register",
+        help_text="Kies dit alleen als de ingevulde naam niet vanzelf herkend wordt.",
+    )
     description = models.TextField("wat gebeurt hier", max_length=2000, blank=True)
     contact_name = models.CharField("contactpersoon", max_length=200, blank=True)
     contact_email = models.EmailField("e-mail", blank=True)
@@ -174,6 +183,12 @@ class SubmittedPlace(models.Model):
 
     def __str__(self):
         return self.municipality_name
+
+    def resolved_municipality(self):
+        """The municipality an editor chose, else the one the typed name means (or None)."""
+        from practices.models import Municipality
+
+        return self.municipality or Municipality.objects.matching_name(self.municipality_name)
 
 
 class SubmittedLink(models.Model):

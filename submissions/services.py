@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageOps
 
-from practices.models import Municipality, Practice, PracticeLink, PracticeLocation, Source
+from practices.models import Practice, PracticeLink, PracticeLocation, Source
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
 
 RATE_LIMIT = 5  # submissions per address
@@ -172,6 +172,14 @@ def accept_submission(*, submission, editor):
     locked = _locked(submission, OPEN)
     previous = locked.status
     if locked.kind == Submission.Kind.NEW_PRACTICE:
+        unresolved = unresolved_places(locked)
+        if unresolved:
+            names = ", ".join(f"‘{place.municipality_name}’" for place in unresolved)
+            raise TransitionError(
+                f"Niet aanvaard: {names} staat niet in het register van gemeenten. Kies bij "
+                "‘Deze praktijk in’ de bedoelde gemeente (of maak een plaats in het buitenland "
+                "aan) en aanvaard opnieuw."
+            )
         with reversion.create_revision():
             reversion.set_user(editor)
             reversion.set_comment(f"Aangemaakt uit inzending {locked.reference}.")
@@ -225,13 +233,9 @@ def _unique_slug(model, text, field="slug"):
     return slug
 
 
-def _municipality(name):
-    """The municipality of this name (case and spaces aside), created when it is new."""
-    name = " ".join(name.split())
-    found = Municipality.objects.filter(name__iexact=name).first()
-    if found:
-        return found
-    return Municipality.objects.create(name=name, slug=_unique_slug(Municipality, name))
+def unresolved_places(submission):
+    """The places whose typed name matches no municipality and that no editor resolved."""
+    return [place for place in submission.places.all() if place.resolved_municipality() is None]
 
 
 def _draft_practice(submission):
@@ -271,8 +275,8 @@ def _draft_practice(submission):
     practice.policy_domains.set(submission.policy_domains.all())
     practice.actions.set(submission.actions.all())
     seen = set()
-    for place in submission.places.all():
-        municipality = _municipality(place.municipality_name)
+    for place in submission.places.select_related("municipality"):
+        municipality = place.resolved_municipality()
         if municipality.pk in seen:
             continue
         seen.add(municipality.pk)

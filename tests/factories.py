@@ -33,6 +33,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
+        # The official register may hold the name already (it is loaded by a migration).
+        django_get_or_create = ["name"]
 
     name = factory.Sequence(lambda n: f"Gemeente {n}")
     slug = factory.Sequence(lambda n: f"gemeente-{n}")

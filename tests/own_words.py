@@ -37,7 +37,8 @@ def fixture_texts(rows):
                 continue
             for text in value if isinstance(value, list) else [value]:
                 if isinstance(text, str):
-                    yield f"{row['model']} {row['pk']} {field}", text
+                    where = row.get("pk", row["fields"].get("slug"))
+                    yield f"{row['model']} {where} {field}", text
 
 
 def template_text(source):

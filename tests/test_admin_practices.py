@@ -180,7 +180,7 @@ def test_autocomplete_offers_municipalities(editor):
     response = editor.get(
         reverse("admin:autocomplete"),
         {
-            "term": "sint",
+            "term": "sint-nik",
             "app_label": "practices",
             "model_name": "practicelocation",
             "field_name": "municipality",

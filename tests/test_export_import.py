@@ -20,7 +20,13 @@ def snapshot():
     rows = []
     for label in EXPORTED:
         model = apps.get_model(label)
-        for row in json.loads(serializers.serialize("json", model.objects.order_by("pk"))):
+        serialized = serializers.serialize(
+            "json",
+            model.objects.order_by("pk"),
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+        )
+        for row in json.loads(serialized):
             row["fields"].pop("search_vector", None)
             rows.append(row)
     return rows

@@ -83,10 +83,10 @@ def test_nis_code_has_five_digits(code):
 
 
 def test_nis_code_is_unique_but_may_be_empty_for_many():
-    MunicipalityFactory(nis_code="44021")
+    MunicipalityFactory(nis_code="99001")
     MunicipalityFactory(nis_code="", country=Municipality.Country.NETHERLANDS, province="")
     MunicipalityFactory(nis_code="", country=Municipality.Country.NETHERLANDS, province="")
-    refused(lambda: MunicipalityFactory(nis_code="44021"))
+    refused(lambda: MunicipalityFactory(nis_code="99001"))
 
 
 def test_province_only_for_belgian_municipalities():

@@ -182,7 +182,7 @@ def test_relevance_is_offered_only_with_a_query(anonymous):
 
 
 def test_pagination_keeps_every_filter(anonymous, settings):
-    genk = MunicipalityFactory(slug="genk", province="limburg")
+    genk = MunicipalityFactory(name="Genk", slug="genk", province="limburg")
     for n in range(25):
         PracticeFactory(title=f"Jongerenproject {n:02}", places=[genk])
     first = anonymous.get(URL, {"q": "jongerenproject", "gemeente": "genk", "sorteer": "nieuw"})

@@ -109,16 +109,48 @@ class PolicyDomain(NamedTaxonomy):
         ]
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def matching_name(self, text):
+        """The municipality a typed name means: 'Stad Genk', 'GENK', 'Genk (Limburg)' and
+        'Genk' are Genk; a French name finds the municipality too. None when nothing matches
+        (the caller lets an editor choose; nothing is created without a province)."""
+        from practices.register import typed_name_key
+
+        key = typed_name_key(text)
+        if not key:
+            return None
+        return self.filter(models.Q(name_key=key) | models.Q(name_fr_key=key)).first()
+
+    def in_belgium(self):
+        return self.filter(country=Municipality.Country.BELGIUM)
+
+
 class Municipality(NamedTaxonomy):
-    """A local government, in Flanders, Brussels or abroad (Utrecht, Amsterdam)."""
+    """A local government: the 565 Belgian municipalities of the official register (loaded
+    from Statbel's REFNIS list, see practices.register), and places abroad that practices
+    run in (Utrecht, Amsterdam), which editors add."""
 
     class Province(models.TextChoices):
+        # New values go at the end: the facet index numbers provinces by their place here.
         ANTWERPEN = "antwerpen", "Antwerpen"
         LIMBURG = "limburg", "Limburg"
         OOST_VLAANDEREN = "oost-vlaanderen", "Oost-Vlaanderen"
         VLAAMS_BRABANT = "vlaams-brabant", "Vlaams-Brabant"
         WEST_VLAANDEREN = "west-vlaanderen", "West-Vlaanderen"
         BRUSSELS = "brussel", "Brussels Hoofdstedelijk Gewest"
+        WAALS_BRABANT = "waals-brabant", "Waals-Brabant"
+        HENEGOUWEN = "henegouwen", "Henegouwen"
+        LUIK = "luik", "Luik"
+        LUXEMBURG = "luxemburg", "Luxemburg"
+        NAMEN = "namen", "Namen"
+
+    class Region(models.TextChoices):
+        FLANDERS = "vlaanderen", "Vlaams Gewest"
+        BRUSSELS = "brussel", "Brussels Hoofdstedelijk Gewest"
+        WALLONIA = "wallonie", "Waals Gewest"
 
     class Country(models.TextChoices):
         BELGIUM = "BE", "België"
@@ -130,16 +162,24 @@ class Municipality(NamedTaxonomy):
         blank=True,
         help_text="De officiële code van Statbel (5 cijfers), voor Belgische gemeenten.",
     )
+    name_fr = models.CharField("Franse naam", max_length=120, blank=True)
     province = models.CharField(
         "provincie", max_length=20, choices=Province, blank=True, help_text="Indien gekend."
     )
+    region = models.CharField("gewest", max_length=12, choices=Region, blank=True)
     country = models.CharField("land", max_length=2, choices=Country, default=Country.BELGIUM)
+    # Derived from the names (practices.register.name_key): what lookups and the unique
+    # constraint compare, so that they fold case and accents the same way.
+    name_key = models.CharField(max_length=120, editable=False, default="", db_index=True)
+    name_fr_key = models.CharField(max_length=120, editable=False, blank=True, db_index=True)
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta(NamedTaxonomy.Meta):
         verbose_name = "gemeente"
         verbose_name_plural = "gemeenten"
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="municipality_name_unique_ci"),
+            models.UniqueConstraint(fields=["name_key"], name="municipality_name_key_unique"),
             models.UniqueConstraint(
                 fields=["nis_code"],
                 condition=~models.Q(nis_code=""),
@@ -153,4 +193,26 @@ class Municipality(NamedTaxonomy):
                 condition=models.Q(province="") | models.Q(country="BE"),
                 name="municipality_province_only_in_belgium",
             ),
+            models.CheckConstraint(
+                condition=models.Q(region="") | models.Q(country="BE"),
+                name="municipality_region_only_in_belgium",
+            ),
+            models.CheckConstraint(condition=~models.Q(name_key=""), name="municipality_has_key"),
         ]
+
+    def save(self, *args, **kwargs):
+        # Derived columns, like a slug: they follow the names whatever saves the row.
+        from practices.register import name_key
+
+        self.name_key = name_key(self.name)
+        self.name_fr_key = name_key(self.name_fr)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key", "name_fr_key"}
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def is_abroad(self):
+        return self.country != self.Country.BELGIUM

@@ -39,7 +39,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, **options):
         buffer = StringIO()
-        call_command("dumpdata", *EXPORTED, format="json", stdout=buffer)
+        # Municipalities by their slug (natural keys): the database the file goes into has
+        # the official register already, under other ids.
+        call_command(
+            "dumpdata",
+            *EXPORTED,
+            format="json",
+            natural_foreign=True,
+            natural_primary=True,
+            stdout=buffer,
+        )
         rows = json.loads(buffer.getvalue())
         for row in rows:
             for field in DERIVED_FIELDS.get(row["model"], []):

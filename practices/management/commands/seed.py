@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
-from practices.models import Action, Category, Municipality, Practice
+from practices.models import Action, Category, Practice
 
 SEED_FIXTURES = [
     settings.BASE_DIR / "fixtures" / "databank.json",
@@ -17,7 +17,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        models = (Practice, Category, Action, Municipality)
+        # Municipalities are not asked: the official register is there from the migrations on.
+        models = (Practice, Category, Action)
         if any(model.objects.exists() for model in models):
             self.stdout.write("De databank bevat al gegevens: de startgegevens blijven ongeladen.")
             return
