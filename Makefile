@@ -18,6 +18,7 @@ install: $(STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createinitialrevisions practices.Practice --comment "Eerste versie in de geschiedenis." -v 0
 
 seed: migrate
 	$(BIN)/python manage.py seed

@@ -213,6 +213,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EDITORS_EMAIL = os.getenv("EDITORS_EMAIL", "samenleven@vvsg.be")
 
 PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
+# A sheet is due for review this many months after the editors last reviewed it.
+REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
 
 # Submissions: how long submitters' personal data are kept after a decision
 # (`manage.py purge_submitters`), and whether a proxy in front sets X-Forwarded-For.

@@ -1,8 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
 from reversion.admin import VersionAdmin
 
 from practices.models import (
@@ -17,7 +19,13 @@ from practices.models import (
     TargetGroup,
 )
 from practices.provenance_admin import ActionRoleInline, PracticeRoleInline
-from practices.services import mark_content_changed, record_revisions
+from practices.services import (
+    add_months,
+    mark_content_changed,
+    mark_reviewed,
+    record_revisions,
+    record_slug_change,
+)
 
 
 class PracticeCountMixin:
@@ -140,6 +148,29 @@ class LinkInline(admin.TabularInline):
     fields = ["title", "url", "position"]
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    title = "nakijken"
+    parameter_name = "nakijken"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("te-laat", "Te laat of nooit nagekeken"),
+            ("binnenkort", "Binnen 3 maanden"),
+            ("in-orde", "In orde"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        soon = add_months(today, 3)
+        if self.value() == "te-laat":
+            return queryset.review_overdue(today)
+        if self.value() == "binnenkort":
+            return queryset.filter(review_due_on__gte=today, review_due_on__lt=soon)
+        if self.value() == "in-orde":
+            return queryset.filter(review_due_on__gte=soon)
+        return queryset
+
+
 # Changing these alone does not change what the sheet says.
 NOT_CONTENT = {"status", "last_reviewed_on", "slug"}
 
@@ -147,8 +178,15 @@ NOT_CONTENT = {"status", "last_reviewed_on", "slug"}
 @admin.register(Practice)
 class PracticeAdmin(VersionAdmin):
     empty_value_display = "(geen)"
-    list_display = ["title", "status", "category", "places", "updated_at"]
-    list_filter = ["status", "category", "actions", "policy_domains", "target_groups"]
+    list_display = ["title", "status", "category", "places", "review_due_on", "updated_at"]
+    list_filter = [
+        "status",
+        ReviewFilter,
+        "category",
+        "actions",
+        "policy_domains",
+        "target_groups",
+    ]
     show_facets = admin.ShowFacets.ALWAYS
     list_select_related = ["category"]
     search_fields = ["title", "summary", "locations__municipality__name", "locations__area_label"]
@@ -164,7 +202,7 @@ class PracticeAdmin(VersionAdmin):
     ]
     readonly_fields = ["created_at", "content_changed_at", "updated_at", "published_at"]
     inlines = [LocationInline, PracticeRoleInline, LinkInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "mark_reviewed"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "category", "status"]}),
@@ -188,7 +226,7 @@ class PracticeAdmin(VersionAdmin):
             "Opvolging",
             {
                 "fields": [
-                    "last_reviewed_on",
+                    ("last_reviewed_on", "review_due_on"),
                     "published_at",
                     "created_at",
                     "content_changed_at",
@@ -209,6 +247,11 @@ class PracticeAdmin(VersionAdmin):
         }
         return super().get_form(request, obj, **kwargs)
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            record_slug_change(practice=obj, old_slug=form.initial.get("slug"))
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         content_fields = set(form.changed_data) - NOT_CONTENT
@@ -224,6 +267,16 @@ class PracticeAdmin(VersionAdmin):
         count = queryset.publish()
         record_revisions(practices=queryset, user=request.user, comment="Gepubliceerd.")
         self.message_user(request, f"{count} praktijk(en) gepubliceerd.", messages.SUCCESS)
+
+    @admin.action(description="Als nagekeken markeren", permissions=["change"])
+    def mark_reviewed(self, request, queryset):
+        count = mark_reviewed(practices=queryset, editor=request.user)
+        self.message_user(
+            request,
+            f"{count} praktijk(en) nagekeken; volgende keer over "
+            f"{settings.REVIEW_INTERVAL_MONTHS} maanden.",
+            messages.SUCCESS,
+        )
 
     @admin.action(description="Geselecteerde praktijken depubliceren", permissions=["change"])
     def unpublish(self, request, queryset):

@@ -2,12 +2,14 @@ from itertools import groupby
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 
 from practices.models import (
     Action,
     Category,
     Event,
+    FormerSlug,
     Organisation,
     Practice,
     PracticeLocation,
@@ -42,7 +44,9 @@ def practice_list(request):
 
 
 def practice_detail(request, slug):
-    practice = get_object_or_404(Practice.objects.visible_to(request.user).for_sheet(), slug=slug)
+    practice = Practice.objects.visible_to(request.user).for_sheet().filter(slug=slug).first()
+    if practice is None:
+        return _moved_or_withdrawn(request, slug)
     related = (
         Practice.objects.published()
         .filter(category_id=practice.category_id)
@@ -61,6 +65,20 @@ def practice_detail(request, slug):
             "share_url": request.build_absolute_uri(practice.get_absolute_url()),
             "nav": "practices",
         },
+    )
+
+
+def _moved_or_withdrawn(request, slug):
+    """A shared link keeps working: an old address redirects for good, a withdrawn sheet
+    says so (410), and only what never was public is not found (404)."""
+    former = FormerSlug.objects.select_related("practice").filter(slug=slug).first()
+    if former is not None:
+        return redirect(former.practice, permanent=True)
+    withdrawn = Practice.objects.filter(slug=slug, published_at__isnull=False).only("title").first()
+    if withdrawn is None:
+        raise Http404
+    return render(
+        request, "practices/withdrawn.html", {"practice": withdrawn, "nav": "practices"}, status=410
     )
 
 

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from PIL import Image, ImageOps
 
 from practices.models import Practice, PracticeLink, PracticeLocation, Source
+from practices.services import review_due_after
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
 
 RATE_LIMIT = 5  # submissions per address
@@ -260,6 +261,9 @@ def _draft_practice(submission):
             )
     submitted_on = timezone.localdate(submission.created_at)
     practice.situation_year, practice.situation_month = submitted_on.year, submitted_on.month
+    # The editor who accepts has read the sheet: that is its first review.
+    practice.last_reviewed_on = timezone.localdate()
+    practice.review_due_on = review_due_after(practice.last_reviewed_on)
     practice.full_clean()
     practice.save()
     practice.sources.add(

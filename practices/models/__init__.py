@@ -1,7 +1,13 @@
 from practices.models.actions import Action
 from practices.models.events import Event, Session
 from practices.models.people import Organisation, Person, Role
-from practices.models.practices import Practice, PracticeLink, PracticeLocation, TaggedPractice
+from practices.models.practices import (
+    FormerSlug,
+    Practice,
+    PracticeLink,
+    PracticeLocation,
+    TaggedPractice,
+)
 from practices.models.sources import Source
 from practices.models.synonyms import SynonymGroup
 from practices.models.taxonomies import Category, Municipality, PolicyDomain, TargetGroup
@@ -10,6 +16,7 @@ __all__ = [
     "Action",
     "Category",
     "Event",
+    "FormerSlug",
     "Municipality",
     "Organisation",
     "Person",

@@ -42,6 +42,11 @@ class PracticeQuerySet(models.QuerySet):
             return self
         return self.published()
 
+    def review_overdue(self, today=None):
+        """Sheets the editors never reviewed, or whose review date has passed."""
+        today = today or timezone.localdate()
+        return self.filter(models.Q(review_due_on__isnull=True) | models.Q(review_due_on__lt=today))
+
     def newest(self):
         """Newest publication first. Published practices always have a date (a constraint
         says so): this order walks the index practice_status_published, no sort."""
@@ -234,10 +239,18 @@ class Practice(models.Model):
     # Kept current by database triggers on PostgreSQL (migration 0002); empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     last_reviewed_on = models.DateField(
-        "laatst nagekeken",
+        "laatst nagekeken op",
         null=True,
         blank=True,
         help_text="Wanneer de redactie de fiche het laatst heeft nagekeken.",
+    )
+    review_due_on = models.DateField(
+        "nakijken tegen",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Leeg: nog nooit nagekeken. ‘Als nagekeken markeren’ zet dit op de datum "
+        "van het nakijken plus de termijn uit de instellingen (standaard 24 maanden).",
     )
 
     objects = PracticeQuerySet.as_manager()
@@ -296,6 +309,11 @@ class Practice(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def review_overdue(self):
+        """Never reviewed, or past its review date: the sheet says it may be outdated."""
+        return self.review_due_on is None or self.review_due_on < timezone.localdate()
+
+    @property
     def situation_label(self):
         """'maart 2019', '2019', or '' when the sources give no year."""
         if not self.situation_year:
@@ -309,6 +327,24 @@ class Practice(models.Model):
         if not self.situation_month:
             return f"{self.situation_year:04d}"
         return f"{self.situation_year:04d}-{self.situation_month:02d}"
+
+
+class FormerSlug(models.Model):
+    """An address a practice had: links shared with it keep working (301 to the new one)."""
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="former_slugs", verbose_name="praktijk"
+    )
+    slug = models.SlugField("vroeger adres", max_length=220, unique=True)
+    changed_at = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    class Meta:
+        ordering = ["-changed_at"]
+        verbose_name = "vroeger adres"
+        verbose_name_plural = "vroegere adressen"
+
+    def __str__(self):
+        return f"/praktijken/{self.slug}/ → {self.practice.slug}"
 
 
 class PracticeLocationQuerySet(models.QuerySet):

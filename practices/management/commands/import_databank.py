@@ -2,6 +2,7 @@ from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 
 from practices.models import Action, Category, Practice
+from practices.services import record_first_revisions
 
 
 class Command(BaseCommand):
@@ -17,4 +18,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             call_command("loaddata", path, verbosity=0)
             call_command("rebuild_search_index", verbosity=0, stdout=self.stdout)
+            record_first_revisions(comment="Geïmporteerd met import_databank.")
         self.stdout.write(f"Geïmporteerd: {Practice.objects.count()} praktijken.")

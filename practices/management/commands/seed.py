@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
 from practices.models import Action, Category, Practice
+from practices.services import record_first_revisions
 
 SEED_FIXTURES = [
     settings.BASE_DIR / "fixtures" / "databank.json",
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             self.stdout.write("De databank bevat al gegevens: de startgegevens blijven ongeladen.")
             return
         call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
+        record_first_revisions(comment="Startversie, overgenomen uit de bronnen.")
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(f"Startgegevens geladen: {Practice.objects.count()} praktijken.")
