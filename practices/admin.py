@@ -182,6 +182,7 @@ class PracticeAdmin(VersionAdmin):
     list_filter = [
         "status",
         ReviewFilter,
+        "evidence_level",
         "category",
         "actions",
         "policy_domains",
@@ -217,6 +218,7 @@ class PracticeAdmin(VersionAdmin):
         ),
         ("Succesfactoren en uitdagingen", {"fields": ["success_factors", "challenges"]}),
         ("Beleid", {"fields": ["policy_domains", "actions", "organisations", "tags"]}),
+        ("Onderbouwing", {"fields": ["evidence_level", "evaluation_url"]}),
         (
             "Bronnen en stand van zaken",
             {"fields": ["sources", ("situation_month", "situation_year")]},

@@ -128,19 +128,33 @@ def province_links(param, quote):
     )
 
 
+def choice_links(field, choices):
+    """(facet, number, practice id) for a field of the practice itself with fixed choices."""
+
+    def sql(param, quote):
+        numbers = " ".join(f"WHEN '{value}' THEN {n}" for n, (value, _) in enumerate(choices))
+        table = quote(Practice._meta.db_table)
+        return f"SELECT '{param}', CASE {field} {numbers} END, id FROM {table}"
+
+    return sql
+
+
+def choice_terms(choices):
+    def sql(param, code, quote):
+        return " UNION ALL ".join(
+            f"SELECT '{param}', {code}, {number}, '{value}', '{value}'"
+            for number, (value, _) in enumerate(choices)
+        )
+
+    return sql
+
+
 def terms_sql(model, key, name):
     def sql(param, code, quote):
         table = quote(model._meta.db_table)
         return f"SELECT '{param}', {code}, id, CAST({key} AS TEXT), {name} FROM {table}"
 
     return sql
-
-
-def province_terms(param, code, quote):
-    return " UNION ALL ".join(
-        f"SELECT '{param}', {code}, {number}, '{value}', '{value}'"
-        for number, (value, _) in enumerate(Municipality.Province.choices)
-    )
 
 
 FACETS = (
@@ -192,7 +206,7 @@ FACETS = (
         known=None,
         choices=tuple(Municipality.Province.choices),
         links_sql=province_links,
-        terms_sql=province_terms,
+        terms_sql=choice_terms(Municipality.Province.choices),
     ),
     Facet(
         code=5,
@@ -233,6 +247,19 @@ FACETS = (
         long=True,
         links_sql=through_links(lambda: TaggedPractice, "tag_id", "content_object_id"),
         terms_sql=terms_sql(Tag, "slug", "name"),
+    ),
+    Facet(
+        code=8,
+        param="onderbouwing",
+        label="Onderbouwing",
+        links=lambda: Practice.objects.all(),
+        practice="pk",
+        key="evidence_level",
+        name="evidence_level",
+        known=None,
+        choices=tuple(Practice.Evidence.choices),
+        links_sql=choice_links("evidence_level", Practice.Evidence.choices),
+        terms_sql=choice_terms(Practice.Evidence.choices),
     ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}

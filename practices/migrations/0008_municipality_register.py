@@ -3,6 +3,7 @@
 from django.db import migrations, models
 
 
+from practices.migrations._facet_keys import facet_keys_sql
 from practices.postgres import run_on_postgresql
 from practices.register import load_municipalities, name_key
 
@@ -27,39 +28,6 @@ PROVINCE_NUMBERS = [
     "antwerpen", "limburg", "oost-vlaanderen", "vlaams-brabant", "west-vlaanderen", "brussel",
     "waals-brabant", "henegouwen", "luik", "luxemburg", "namen",
 ]
-
-
-def facet_keys_sql(provinces):
-    cases = " ".join(f"WHEN '{value}' THEN {number}" for number, value in enumerate(provinces))
-    return f"""
-    CREATE OR REPLACE FUNCTION practices_facet_keys(p practices_practice) RETURNS bigint[]
-    LANGUAGE sql STABLE AS $$
-        SELECT ARRAY(
-            SELECT 1000000000000 + p.category_id WHERE p.category_id IS NOT NULL
-            UNION ALL
-            SELECT 2000000000000 + t.targetgroup_id
-            FROM practices_practice_target_groups t WHERE t.practice_id = p.id
-            UNION ALL
-            SELECT 3000000000000 + l.municipality_id
-            FROM practices_practicelocation l
-            WHERE l.practice_id = p.id AND l.municipality_id IS NOT NULL
-            UNION
-            SELECT 4000000000000 + CASE m.province {cases} END
-            FROM practices_practicelocation l
-            JOIN practices_municipality m ON m.id = l.municipality_id
-            WHERE l.practice_id = p.id AND m.province <> ''
-            UNION ALL
-            SELECT 5000000000000 + d.policydomain_id
-            FROM practices_practice_policy_domains d WHERE d.practice_id = p.id
-            UNION ALL
-            SELECT 6000000000000 + a.action_id
-            FROM practices_practice_actions a WHERE a.practice_id = p.id
-            UNION ALL
-            SELECT 7000000000000 + g.tag_id
-            FROM practices_taggedpractice g WHERE g.content_object_id = p.id
-        )
-    $$;
-    """
 
 
 FACET_KEYS_SQL = facet_keys_sql(PROVINCE_NUMBERS)

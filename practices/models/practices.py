@@ -147,6 +147,15 @@ class Practice(models.Model):
         DRAFT = "draft", "Concept"
         PUBLISHED = "published", "Gepubliceerd"
 
+    class Evidence(models.TextChoices):
+        """How well a practice is underpinned, after the levels Dutch intervention databases
+        use; /over/#onderbouwing defines them. New levels go at the end (the facet index
+        numbers them by their place here)."""
+
+        DESCRIBED = "beschreven", "Beschreven"
+        LOCALLY_EVALUATED = "lokaal-geevalueerd", "Lokaal geëvalueerd"
+        EXTERNALLY_RESEARCHED = "extern-onderzocht", "Extern onderzocht"
+
     title = models.CharField("titel", max_length=200)
     slug = models.SlugField("slug", max_length=220, unique=True)
     summary = models.CharField(
@@ -189,6 +198,18 @@ class Practice(models.Model):
         blank=True,
         related_name="practices",
         verbose_name="acties Plan Samenleven",
+    )
+    evidence_level = models.CharField(
+        "onderbouwing",
+        max_length=20,
+        choices=Evidence,
+        default=Evidence.DESCRIBED,
+        help_text="Beschreven: de fiche beschrijft de aanpak. Lokaal geëvalueerd: het bestuur "
+        "of een partner heeft de werking of het effect gemeten. Extern onderzocht: een "
+        "onafhankelijke onderzoeker heeft het effect onderzocht.",
+    )
+    evaluation_url = models.URLField(
+        "link naar de evaluatie of het onderzoek", max_length=500, blank=True
     )
     organisations = models.ManyToManyField(
         "practices.Organisation",
@@ -271,6 +292,12 @@ class Practice(models.Model):
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
                 name="practice_image_has_alt_text",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    evidence_level__in=["beschreven", "lokaal-geevalueerd", "extern-onderzocht"]
+                ),
+                name="practice_evidence_level_valid",
             ),
             models.CheckConstraint(
                 condition=models.Q(situation_month__isnull=True)

@@ -48,7 +48,7 @@ def test_links_added_and_removed_show_at_once(anonymous):
 
 
 def test_places_provinces_and_categories_follow_their_changes(anonymous):
-    genk = MunicipalityFactory(slug="genk", province="limburg")
+    genk = MunicipalityFactory(slug="proefdorp", province="limburg")
     practice = PracticeFactory(category=CategoryFactory(slug="cohesie"), places=[genk])
     assert counts(anonymous, "provincie") == {"limburg": 1}
     genk.province = "antwerpen"
@@ -62,11 +62,12 @@ def test_places_provinces_and_categories_follow_their_changes(anonymous):
 
 
 def test_unpublished_and_deleted_practices_stop_counting(anonymous):
-    first, second = PracticeFactory(places=[MunicipalityFactory(slug="gent")]), PracticeFactory()
+    place = MunicipalityFactory(slug="proefstad")
+    first, second = PracticeFactory(places=[place]), PracticeFactory()
     second.locations.create(municipality=first.locations.get().municipality)
-    assert counts(anonymous, "gemeente") == {"gent": 2}
+    assert counts(anonymous, "gemeente") == {"proefstad": 2}
     Practice.objects.filter(pk=first.pk).unpublish()
-    assert counts(anonymous, "gemeente") == {"gent": 1}
+    assert counts(anonymous, "gemeente") == {"proefstad": 1}
     second.delete()
     assert counts(anonymous, "gemeente") == {}
     with connection.cursor() as cursor:
@@ -82,3 +83,13 @@ def test_emptying_the_practices_empties_the_index():
         cursor.execute("TRUNCATE practices_practice CASCADE")
         cursor.execute("SELECT count(*) FROM practices_facetindex")
         assert cursor.fetchone()[0] == 0
+
+
+def test_the_evidence_level_and_walloon_provinces_are_indexed(anonymous):
+    practice = PracticeFactory(places=[MunicipalityFactory(name="Namen-test", province="namen")])
+    assert counts(anonymous, "onderbouwing") == {"beschreven": 1}
+    assert counts(anonymous, "provincie") == {"namen": 1}
+    Practice.objects.filter(pk=practice.pk).update(evidence_level="extern-onderzocht")
+    assert counts(anonymous, "onderbouwing") == {"extern-onderzocht": 1}
+    response = anonymous.get(URL, {"onderbouwing": "extern-onderzocht", "provincie": "namen"})
+    assert [p.pk for p in response.context["page"].object_list] == [practice.pk]
