@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -171,6 +173,20 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RecentlyChangedFilter(admin.SimpleListFilter):
+    title = "gewijzigd"
+    parameter_name = "gewijzigd"
+
+    def lookups(self, request, model_admin):
+        return [("week", "In de laatste 7 dagen"), ("maand", "In de laatste 30 dagen")]
+
+    def queryset(self, request, queryset):
+        days = {"week": 7, "maand": 30}.get(self.value())
+        if days is None:
+            return queryset
+        return queryset.filter(updated_at__gte=timezone.now() - datetime.timedelta(days=days))
+
+
 # Changing these alone does not change what the sheet says.
 NOT_CONTENT = {"status", "last_reviewed_on", "slug"}
 
@@ -182,6 +198,7 @@ class PracticeAdmin(VersionAdmin):
     list_filter = [
         "status",
         ReviewFilter,
+        RecentlyChangedFilter,
         "evidence_level",
         "category",
         "actions",

@@ -2,7 +2,8 @@ from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from submissions import services
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
@@ -64,8 +65,49 @@ class LinkInline(ReadOnlyInline):
 
 class LogInline(ReadOnlyInline):
     model = ModerationLogEntry
-    fields = ["created_at", "editor", "from_status", "to_status", "note"]
+    fields = ["created_at", "editor", "change", "note"]
     readonly_fields = fields
+
+    @admin.display(description="status")
+    def change(self, entry):
+        return entry.change
+
+
+class OpenFilter(admin.SimpleListFilter):
+    """The queue opens on what still needs an editor; 'Alle' shows everything."""
+
+    title = "te behandelen"
+    parameter_name = "toon"
+
+    def lookups(self, request, model_admin):
+        return [("open", "Open (nieuw en in behandeling)"), ("alle", "Alle inzendingen")]
+
+    def value(self):
+        return super().value() or "open"
+
+    def choices(self, changelist):
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == lookup,
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "open" and not _filters_on_status(request):
+            return queryset.open()
+        return queryset
+
+
+def _filters_on_status(request):
+    """A link that asks for a status (the dashboard's) is not narrowed to open items."""
+    return any(key.startswith("status") for key in request.GET)
+
+
+def _item_list(items):
+    if not items:
+        return "–"
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in items)))
 
 
 @admin.register(Submission)
@@ -80,7 +122,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "created_at",
         "mail_ok",
     ]
-    list_filter = ["status", "kind", "assigned_to"]
+    list_filter = [OpenFilter, "status", "kind", "assigned_to"]
     show_facets = admin.ShowFacets.ALWAYS
     list_select_related = ["practice", "assigned_to"]
     search_fields = ["reference", "title", "message", "submitter_organisation", "submitter_email"]
@@ -98,9 +140,9 @@ class SubmissionAdmin(admin.ModelAdmin):
         "summary",
         "description",
         "category",
-        "goals",
-        "success_factors",
-        "challenges",
+        "goals_list",
+        "success_factors_list",
+        "challenges_list",
         "target_groups",
         "policy_domains",
         "actions",
@@ -128,10 +170,10 @@ class SubmissionAdmin(admin.ModelAdmin):
                     "summary",
                     "description",
                     "category",
-                    "goals",
+                    "goals_list",
                     "target_groups",
-                    "success_factors",
-                    "challenges",
+                    "success_factors_list",
+                    "challenges_list",
                     "policy_domains",
                     "actions",
                 ]
@@ -174,7 +216,20 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description="over")
     def subject(self, obj):
-        return obj.title if obj.kind == Submission.Kind.NEW_PRACTICE else obj.practice
+        text = obj.title if obj.kind == Submission.Kind.NEW_PRACTICE else str(obj.practice)
+        return Truncator(text).chars(50)
+
+    @admin.display(description="doelen")
+    def goals_list(self, obj):
+        return _item_list(obj.goals)
+
+    @admin.display(description="succesfactoren")
+    def success_factors_list(self, obj):
+        return _item_list(obj.success_factors)
+
+    @admin.display(description="uitdagingen")
+    def challenges_list(self, obj):
+        return _item_list(obj.challenges)
 
     @admin.display(description="e-mail", boolean=True)
     def mail_ok(self, obj):

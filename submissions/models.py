@@ -21,6 +21,21 @@ def new_token():
 
 
 class SubmissionQuerySet(models.QuerySet):
+    def open(self):
+        """What still needs an editor: new and in review."""
+        return self.filter(status__in=[Submission.Status.NEW, Submission.Status.IN_REVIEW])
+
+    def awaiting_publication_notice(self):
+        """Accepted new practices that are online now and whose submitter was not told yet
+        (and can still be: personal data not yet removed)."""
+        return self.filter(
+            kind=Submission.Kind.NEW_PRACTICE,
+            status=Submission.Status.ACCEPTED,
+            practice__status="published",
+            published_notice_at__isnull=True,
+            personal_data_removed_at__isnull=True,
+        ).exclude(submitter_email="")
+
     def from_address_since(self, address_hash, since):
         return self.filter(address_hash=address_hash, created_at__gte=since)
 
@@ -117,6 +132,12 @@ class Submission(models.Model):
         "probleem met e-mail",
         blank=True,
         help_text="Ingevuld als een e-mail niet verstuurd kon worden.",
+    )
+    published_notice_at = models.DateTimeField(
+        "publicatie gemeld op",
+        null=True,
+        blank=True,
+        help_text="Wanneer de indiener de mail kreeg dat de fiche online staat.",
     )
     personal_data_removed_at = models.DateTimeField(
         "persoonsgegevens verwijderd op", null=True, blank=True
@@ -227,4 +248,15 @@ class ModerationLogEntry(models.Model):
         verbose_name_plural = "moderatielog"
 
     def __str__(self):
-        return f"{self.submission.reference}: {self.from_status or '–'} → {self.to_status}"
+        return f"{self.submission.reference}: {self.change}"
+
+    @property
+    def change(self):
+        """What happened to the status, in words: 'Nieuw → In behandeling', 'ingediend
+        (Nieuw)' or 'status blijft Nieuw' (an assignment, whose note says to whom)."""
+        to = Submission.Status(self.to_status).label
+        if not self.from_status:
+            return f"ingediend ({to})"
+        if self.from_status == self.to_status:
+            return f"status blijft {to}"
+        return f"{Submission.Status(self.from_status).label} → {to}"

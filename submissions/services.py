@@ -162,7 +162,7 @@ def start_review(*, submission, editor):
     locked.status = Submission.Status.IN_REVIEW
     locked.assigned_to = locked.assigned_to or editor
     locked.save(update_fields=["status", "assigned_to"])
-    _log(locked, editor, Submission.Status.NEW, locked.status)
+    _log(locked, editor, Submission.Status.NEW, locked.status, "In behandeling genomen.")
     return locked
 
 
@@ -210,7 +210,7 @@ def decline_submission(*, submission, editor, reason):
     locked.decline_reason = reason
     locked.decided_at = timezone.now()
     locked.save(update_fields=["status", "decline_reason", "decided_at"])
-    _log(locked, editor, previous, locked.status, reason)
+    _log(locked, editor, previous, locked.status, f"Afgewezen. Reden: {reason}")
     _queue_mails(locked, "decided")
     return locked
 
@@ -222,7 +222,7 @@ def mark_spam(*, submission, editor):
     locked.status = Submission.Status.SPAM
     locked.decided_at = timezone.now()
     locked.save(update_fields=["status", "decided_at"])
-    _log(locked, editor, previous, locked.status)
+    _log(locked, editor, previous, locked.status, "Als spam gemarkeerd.")
     return locked
 
 

@@ -92,7 +92,7 @@ def test_decline_from_the_form_uses_the_reason_typed_there(redacteur):
 def test_actions_report_what_they_did_and_what_they_could_not(redacteur):
     fresh, done = SubmissionFactory(), SubmissionFactory(status="spam")
     response = redacteur.post(
-        CHANGELIST,
+        CHANGELIST + "?toon=alle",
         {"action": "start_review", "_selected_action": [fresh.pk, done.pk]},
         follow=True,
     )
@@ -117,3 +117,55 @@ def test_submitted_text_is_escaped_in_the_admin(redacteur):
     html = redacteur.get(change_url(submission)).content.decode()
     assert "<img src=x onerror" not in html and "<script>x</script>" not in html
     assert Submission.objects.get().title.startswith("<img")
+
+
+def test_the_queue_opens_on_open_items_with_a_link_to_all(redacteur):
+    SubmissionFactory(title="Nieuw ding")
+    SubmissionFactory(title="Lopend ding", status="in_review")
+    SubmissionFactory(title="Oud ding", status="accepted")
+    html = redacteur.get(CHANGELIST).content.decode()
+    assert "Nieuw ding" in html and "Lopend ding" in html and "Oud ding" not in html
+    assert "?toon=alle" in html
+    assert "Oud ding" in redacteur.get(CHANGELIST + "?toon=alle").content.decode()
+    # A status asked for by a link (the dashboard's) is shown, open or not.
+    assert "Oud ding" in redacteur.get(CHANGELIST + "?status__exact=accepted").content.decode()
+
+
+def test_submitted_lists_show_as_lists(redacteur):
+    submission = SubmissionFactory(goals=["Ontmoeting", "Groen in de wijk"])
+    html = redacteur.get(change_url(submission)).content.decode()
+    assert "<ul><li>Ontmoeting</li><li>Groen in de wijk</li></ul>" in html
+    assert '["Ontmoeting"' not in html
+
+
+def test_every_log_row_says_what_changed(redacteur):
+    submission = SubmissionFactory()
+    redacteur.post(CHANGELIST, {"action": "assign_to_me", "_selected_action": [submission.pk]})
+    redacteur.post(CHANGELIST, {"action": "start_review", "_selected_action": [submission.pk]})
+    html = redacteur.get(change_url(submission)).content.decode()
+    assert "status blijft Nieuw" in html and "Toegewezen aan els" in html
+    assert "Nieuw → In behandeling" in html and "In behandeling genomen." in html
+    assert "new → new" not in html
+
+
+def test_a_suggestion_shows_the_whole_current_sheet_with_places_and_contacts(redacteur):
+    from practices.models import PracticeLocation
+    from tests.factories import MunicipalityFactory
+
+    submission = SubmissionFactory(change=True)
+    PracticeLocation.objects.create(
+        practice=submission.practice,
+        municipality=MunicipalityFactory(name="Proefdorp"),
+        contact_email="info@proefdorp.example",
+    )
+    html = redacteur.get(change_url(submission)).content.decode()
+    assert "Deze praktijk in" in html and "Proefdorp" in html
+    assert "info@proefdorp.example" in html
+
+
+def test_a_log_entry_in_words():
+    from submissions.models import ModerationLogEntry
+
+    assert ModerationLogEntry(from_status="", to_status="new").change == "ingediend (Nieuw)"
+    entry = ModerationLogEntry(from_status="in_review", to_status="declined")
+    assert entry.change == "In behandeling → Afgewezen"

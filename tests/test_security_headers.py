@@ -81,6 +81,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
         "HTTPS": "True",
         "SECRET_KEY": "k" + "".join(chr(65 + (n * 7) % 26) for n in range(60)) + "9$%",
         "ALLOWED_HOSTS": "databank.example",
+        "SITE_URL": "https://databank.example",
         "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "VAR_DIR": str(tmp_path),
     }
@@ -96,6 +97,33 @@ def test_production_settings_pass_check_deploy(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("site_url", [None, "http://127.0.0.1:8000"])
+def test_check_deploy_fails_without_a_public_site_url(tmp_path, site_url):
+    env = {
+        **os.environ,
+        "DEBUG": "False",
+        "HTTPS": "True",
+        "SECRET_KEY": "k" + "".join(chr(65 + (n * 7) % 26) for n in range(60)) + "9$%",
+        "ALLOWED_HOSTS": "databank.example",
+        "VAR_DIR": str(tmp_path),
+    }
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "databank.E001" in result.stderr + result.stdout
 
 
 def test_the_cookies_in_production_are_secure_httponly_and_host_prefixed(tmp_path):

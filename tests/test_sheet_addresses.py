@@ -22,6 +22,7 @@ def rename(editor, practice, new_slug):
         "success_factors": "",
         "challenges": "",
         "tags": "",
+        "evidence_level": practice.evidence_level,
         **inline_management("locations"),
         **inline_management("roles"),
         **inline_management("links"),

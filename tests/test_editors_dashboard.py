@@ -1,0 +1,93 @@
+"""The editors' dashboard on the admin index and the weekly digest mail."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from practices.models import Practice
+from tests.factories import PracticeFactory
+from tests.submission_factories import SubmissionFactory
+
+pytestmark = pytest.mark.django_db
+INDEX = reverse("admin:index")
+
+
+@pytest.fixture
+def work(editor_user):
+    SubmissionFactory.create_batch(2)
+    SubmissionFactory(status="in_review", assigned_to=editor_user)
+    SubmissionFactory(status="new", assigned_to=editor_user)
+    SubmissionFactory(status="accepted", assigned_to=editor_user)
+    PracticeFactory(draft=True)
+    PracticeFactory(review_due_on=datetime.date(2020, 1, 1))
+    PracticeFactory(review_due_on=datetime.date(2099, 1, 1))
+    Practice.objects.filter(review_due_on=datetime.date(2099, 1, 1)).update(
+        updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+
+
+def counts(html):
+    import re
+
+    return {
+        label.strip(): int(count)
+        for count, label in re.findall(
+            r'<strong class="dashboard__count">(\d+)</strong>([^<]+)</a>', html
+        )
+    }
+
+
+def test_the_dashboard_counts_what_waits_and_links_to_it(editor, work):
+    html = editor.get(INDEX).content.decode()
+    assert counts(html) == {
+        "Nieuwe inzendingen": 3,
+        "Aan mij toegewezen en nog open": 2,
+        "Inzendingen in behandeling": 1,
+        "Gepubliceerde fiches om na te kijken": 1,
+        "Concepten die wachten op publicatie": 1,
+        "Fiches gewijzigd in de laatste 7 dagen": 2,
+    }
+    assert "?status__exact=new" in html and "?status__exact=draft" in html
+    assert "nakijken=te-laat" in html and "gewijzigd=week" in html
+
+
+def test_each_link_shows_the_rows_it_counted(editor, work, editor_user):
+    import re
+
+    html = editor.get(INDEX).content.decode()
+    links = {
+        label.strip(): url.replace("&amp;", "&")
+        for url, label in re.findall(
+            r'<a href="([^"]+)"><strong class="dashboard__count">\d+</strong>([^<]+)</a>', html
+        )
+    }
+    mine = editor.get(links["Aan mij toegewezen en nog open"])
+    assert mine.context["cl"].result_count == 2
+    drafts = editor.get(links["Concepten die wachten op publicatie"])
+    assert drafts.context["cl"].result_count == 1
+    due = editor.get(links["Gepubliceerde fiches om na te kijken"])
+    assert due.context["cl"].result_count == 1
+    recent = editor.get(links["Fiches gewijzigd in de laatste 7 dagen"])
+    assert recent.context["cl"].result_count == 2
+
+
+def test_the_dashboard_query_count_is_fixed(editor, work, django_assert_max_num_queries):
+    SubmissionFactory.create_batch(20)
+    PracticeFactory.create_batch(20, draft=True)
+    # session, user, permissions, the six counts, the app list's permissions
+    with django_assert_max_num_queries(12):
+        assert editor.get(INDEX).status_code == 200
+
+
+def test_the_weekly_digest_mails_the_editors_the_same_counts(work, mailoutbox, settings):
+    settings.SITE_URL = "https://databank.example"
+    call_command("send_editors_digest")
+    (mail,) = mailoutbox
+    assert mail.to == [settings.EDITORS_EMAIL]
+    assert mail.subject == "Weekoverzicht van de Databank Sociale Samenhang"
+    assert "Nieuwe inzendingen: 3" in mail.body
+    assert "Concepten die wachten op publicatie: 1" in mail.body
+    assert "https://databank.example/beheer/submissions/submission/?status__exact=new" in mail.body
+    assert "Aan mij toegewezen" not in mail.body  # a team mail has no 'me'
