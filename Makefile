@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate seed run serve test lint format migrations-check editor bench clean
+.PHONY: install migrate seed run serve test lint format migrations-check editor bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: install
 editor: migrate
 	@read -p "Gebruikersnaam: " name; read -p "E-mail: " mail; \
 	$(BIN)/python manage.py create_editor "$$name" "$$mail"
+
+messages:
+	msgfmt --check -o locale/nl/LC_MESSAGES/django.mo locale/nl/LC_MESSAGES/django.po
+	msgfmt --check -o locale/nl/LC_MESSAGES/djangojs.mo locale/nl/LC_MESSAGES/djangojs.po
 
 clean:
 	rm -rf $(VENV) staticfiles *.egg-info

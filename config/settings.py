@@ -174,6 +174,8 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LANGUAGE_CODE = "nl-be"
+# What Django 6.1 and the apps leave untranslated (locale/nl, compiled .mo committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("nl-be", "Nederlands")]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True

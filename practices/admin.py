@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from reversion.admin import VersionAdmin
+from taggit.admin import TagAdmin
 
 from practices.models import (
     Action,
@@ -28,6 +29,10 @@ from practices.services import (
     record_revisions,
     record_slug_change,
 )
+
+# taggit names its admin action in plain English (not a translatable string).
+TagAdmin.render_tag_form.short_description = "Geselecteerde trefwoorden samenvoegen"
+TagAdmin.render_tag_form.plural_description = TagAdmin.render_tag_form.short_description
 
 
 class PracticeCountMixin:
