@@ -1,13 +1,13 @@
 from practices.models.actions import Action
 from practices.models.events import Event, Session
 from practices.models.people import Organisation, Person, Role
-from practices.models.practices import (
+from practices.models.practice_parts import (
     FormerSlug,
-    Practice,
     PracticeLink,
     PracticeLocation,
     TaggedPractice,
 )
+from practices.models.practices import Practice
 from practices.models.sources import Source
 from practices.models.synonyms import SynonymGroup
 from practices.models.taxonomies import Category, Municipality, PolicyDomain, TargetGroup
