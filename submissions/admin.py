@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from practices.models import Practice
 from submissions import services
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
 
@@ -136,6 +137,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "status",
         "practice_link",
         "current_sheet",
+        "similar_practices",
         "title",
         "summary",
         "description",
@@ -162,6 +164,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         (None, {"fields": ["reference", "kind", "status", "practice_link", "created_at"]}),
         ("Behandeling", {"fields": ["assigned_to", "internal_notes", "decline_reason"]}),
         ("Voorstel", {"fields": ["current_sheet", "message"], "classes": ["change-only"]}),
+        ("Lijkt op", {"fields": ["similar_practices"]}),
         (
             "De fiche zoals ingediend",
             {
@@ -198,8 +201,11 @@ class SubmissionAdmin(admin.ModelAdmin):
         fieldsets = super().get_fieldsets(request, obj)
         if obj and obj.kind == Submission.Kind.NEW_PRACTICE:
             return [fs for fs in fieldsets if fs[0] != "Voorstel"]
+        if obj and obj.title:
+            # A new practice filed as a change: the proposal is the sheet as submitted.
+            return [fs for fs in fieldsets if fs[0] != "Lijkt op"]
         if obj:
-            return [fs for fs in fieldsets if fs[0] != "De fiche zoals ingediend"]
+            return [fs for fs in fieldsets if fs[0] not in ("De fiche zoals ingediend", "Lijkt op")]
         return fieldsets
 
     def has_add_permission(self, request):
@@ -248,6 +254,36 @@ class SubmissionAdmin(admin.ModelAdmin):
         if not obj.practice_id:
             return "–"
         return render_to_string("admin/submissions/_current_sheet.html", {"practice": obj.practice})
+
+    @admin.display(description="bestaande praktijken die erop lijken")
+    def similar_practices(self, obj):
+        """The duplicate check: each similar practice with a button to file this as a change."""
+        if not obj.pk:
+            return "–"
+        similar = list(services.similar_to_submission(obj))
+        if not similar:
+            return "Geen gelijkaardige praktijken gevonden."
+        can_file = obj.status in (Submission.Status.NEW, Submission.Status.IN_REVIEW)
+        rows = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({}){}</li>',
+            (
+                (
+                    reverse("admin:practices_practice_change", args=[practice.pk]),
+                    practice.title,
+                    practice.get_status_display().lower(),
+                    format_html(
+                        ' <button type="submit" name="_file_as_change" value="{}">'
+                        "Behandel als wijziging van deze fiche</button>",
+                        practice.pk,
+                    )
+                    if can_file
+                    else "",
+                )
+                for practice in similar
+            ),
+        )
+        return format_html('<ul class="similar-practices">{}</ul>', rows)
 
     @admin.display(description="foto")
     def photo_preview(self, obj):
@@ -300,6 +336,21 @@ class SubmissionAdmin(admin.ModelAdmin):
                     return HttpResponseRedirect(
                         reverse("admin:practices_practice_change", args=[practice.pk])
                     )
+                return HttpResponseRedirect(request.path)
+            if "_file_as_change" in request.POST:
+                chosen = request.POST["_file_as_change"]
+                practice = (
+                    Practice.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+                )
+                if practice is None:
+                    raise services.TransitionError("Die praktijk bestaat niet (meer).")
+                services.file_as_change(submission=obj, practice=practice, editor=request.user)
+                self.message_user(
+                    request,
+                    f"Behandeld als wijziging van ‘{practice}’: de fiche staat nu naast het "
+                    "voorstel.",
+                    messages.SUCCESS,
+                )
                 return HttpResponseRedirect(request.path)
             if "_decline" in request.POST:
                 services.decline_submission(

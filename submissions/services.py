@@ -200,6 +200,41 @@ def accept_submission(*, submission, editor):
 
 
 @transaction.atomic
+def file_as_change(*, submission, practice, editor):
+    """A 'new' practice that is really one the databank has: keep everything submitted, and
+    treat it as a suggested change to that sheet (the editor sees the two side by side)."""
+    locked = _locked(submission, OPEN)
+    if locked.kind != Submission.Kind.NEW_PRACTICE:
+        raise TransitionError(f"{locked.reference} is al een voorgestelde wijziging.")
+    locked.kind = Submission.Kind.CHANGE
+    locked.practice = practice
+    locked.assigned_to = locked.assigned_to or editor
+    locked.save(update_fields=["kind", "practice", "assigned_to"])
+    _log(
+        locked,
+        editor,
+        locked.status,
+        locked.status,
+        f"Behandeld als wijziging van de bestaande fiche ‘{practice.title}’.",
+    )
+    return locked
+
+
+def similar_to_submission(submission, limit=5):
+    """Existing practices that may be what this new submission describes."""
+    from practices.similar import similar_practices
+
+    places = [place.resolved_municipality() for place in submission.places.all()]
+    return similar_practices(
+        Practice.objects.all(),
+        title=submission.title,
+        summary=submission.summary,
+        municipality_ids=[place.pk for place in places if place],
+        limit=limit,
+    )
+
+
+@transaction.atomic
 def decline_submission(*, submission, editor, reason):
     reason = (reason or "").strip()
     if not reason:
