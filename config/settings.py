@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "taggit",
+    "import_export",
     "practices",
     "submissions",
 ]

@@ -56,6 +56,8 @@ def pages():
         reverse("admin:practices_action_changelist"),
         reverse("admin:taggit_tag_changelist"),
         reverse("admin:password_change"),
+        reverse("admin:practices_practice_import"),
+        reverse("admin:practices_practice_export"),
     ]
 
 
