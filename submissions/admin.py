@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 
 from practices.models import Practice
 from submissions import services
+from submissions.differences import differences
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
 
 
@@ -21,7 +22,7 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
-class PlaceInline(admin.TabularInline):
+class PlaceInline(admin.StackedInline):
     """What the submitter typed, read-only; the editor may only point a name that the
     register does not know to the municipality it means."""
 
@@ -45,10 +46,16 @@ class PlaceInline(admin.TabularInline):
         "contact_email",
         "contact_url",
     ]
-    autocomplete_fields = ["municipality"]
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # A plain list of the register (about 570 names; type to jump): labelled and usable
+        # with the keyboard, where the autocomplete widget has no accessible name while empty.
+        if db_field.name == "municipality":
+            kwargs["queryset"] = db_field.related_model.objects.order_by("name")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="herkend als")
     def register_match(self, place):
@@ -137,6 +144,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "status",
         "practice_link",
         "current_sheet",
+        "changes",
         "similar_practices",
         "title",
         "summary",
@@ -163,7 +171,10 @@ class SubmissionAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["reference", "kind", "status", "practice_link", "created_at"]}),
         ("Behandeling", {"fields": ["assigned_to", "internal_notes", "decline_reason"]}),
-        ("Voorstel", {"fields": ["current_sheet", "message"], "classes": ["change-only"]}),
+        (
+            "Voorstel",
+            {"fields": ["current_sheet", "changes", "message"], "classes": ["change-only"]},
+        ),
         ("Lijkt op", {"fields": ["similar_practices"]}),
         (
             "De fiche zoals ingediend",
@@ -254,6 +265,21 @@ class SubmissionAdmin(admin.ModelAdmin):
         if not obj.practice_id:
             return "–"
         return render_to_string("admin/submissions/_current_sheet.html", {"practice": obj.practice})
+
+    @admin.display(description="wat het voorstel verandert")
+    def changes(self, obj):
+        """Field by field, the proposal against the sheet: struck words go, marked words come."""
+        found = differences(obj)
+        if not found:
+            return (
+                "Het voorstel is een vrije tekst (hieronder) of verandert geen tekst van de fiche."
+            )
+        return format_html(
+            '<dl class="proposal-differences">{}</dl>',
+            format_html_join(
+                "", "<dt>{}</dt><dd>{}</dd>", ((change.label, change.marked) for change in found)
+            ),
+        )
 
     @admin.display(description="bestaande praktijken die erop lijken")
     def similar_practices(self, obj):

@@ -75,3 +75,27 @@ def test_filing_twice_or_with_a_bad_choice_is_refused(editor_user, databank):
     services.file_as_change(submission=submission, practice=garden, editor=editor_user)
     with pytest.raises(services.TransitionError):
         services.file_as_change(submission=submission, practice=garden, editor=editor_user)
+
+
+def test_a_filed_submission_shows_what_it_would_change(editor, editor_user, databank):
+    garden = Practice.objects.get(title="Buurtmoestuin De Linde")
+    submission = SubmissionFactory(
+        title="Buurtmoestuin De Linde",
+        summary="Samen tuinieren en koken in de wijk.",
+        goals=["Ontmoeting"],
+    )
+    services.file_as_change(submission=submission, practice=garden, editor=editor_user)
+    html = editor.get(
+        reverse("admin:submissions_submission_change", args=[submission.pk])
+    ).content.decode()
+    assert "<dt>Samenvatting</dt>" in html
+    assert "Samen tuinieren <ins>en koken</ins> in de wijk." in html
+    assert "<dt>Titel</dt>" not in html  # unchanged
+    assert "<dt>Doelen</dt><dd><ins>Ontmoeting</ins></dd>" in html
+
+
+def test_removed_words_are_struck_and_text_is_escaped():
+    from submissions.differences import Difference
+
+    change = Difference("Titel", "Een oude <b>zin</b>", "Een nieuwe <b>zin</b>")
+    assert str(change.marked) == ("Een <del>oude</del> <ins>nieuwe</ins> &lt;b&gt;zin&lt;/b&gt;")

@@ -103,8 +103,18 @@ def test_admin_moderation_list_and_change_page(page, site, screenshot):
     page.get_by_label("Gebruikersnaam").fill("els")
     page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
     page.get_by_role("button", name="Aanmelden").click()
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(site + "/beheer/submissions/submission/")
     assert_accessible(page, "admin-queue", screenshot)
+    # The queue fits a 1280 px screen: no column cut off, no sideways scrolling.
+    overflow = page.evaluate(
+        "Math.max(document.documentElement.scrollWidth,"
+        " document.querySelector('#changelist-form').scrollWidth) - window.innerWidth"
+    )
+    assert overflow <= 0, f"{overflow} px too wide"
+    page.goto(site + "/beheer/")
+    assert page.get_by_role("heading", name="Te doen voor de redactie").is_visible()
+    assert_accessible(page, "admin-dashboard", screenshot)
     page.goto(site + f"/beheer/submissions/submission/{submission.pk}/change/")
     assert Submission.objects.count() == 1
     assert_accessible(page, "admin-submission", screenshot)
