@@ -35,7 +35,9 @@ def envlist(name: str, default: str) -> list[str]:
 
 
 DEBUG = envbool("DEBUG", "False")
-SECRET_KEY = os.getenv("SECRET_KEY", "insecure-development-key-change-me-in-production")
+# Public (it is in this repository): `check --deploy` fails while it is in use.
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-change-me-in-production"
+SECRET_KEY = os.getenv("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 # Where the editors' admin lives; a less obvious path keeps most scanners away.

@@ -222,6 +222,11 @@ class SubmissionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # submissions come in through the public forms
 
+    def has_delete_permission(self, request, obj=None):
+        # Nothing a user submitted is lost, nor the log of what editors did with it: spam and
+        # old personal data go through `manage.py purge_submitters` instead.
+        return False
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # A plain list of the (few) editors: labelled and usable with the keyboard, where the
         # autocomplete widget has no accessible name while it is empty.

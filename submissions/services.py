@@ -45,12 +45,14 @@ def is_rate_limited(*, address):
 
 
 def reencoded_photo(photo):
-    """The photo decoded and written anew (no metadata, no hidden payload), random name."""
+    """The photo decoded and written anew (no metadata, no comment, no hidden payload), under
+    a random name. A phone's MPO becomes a plain JPEG of its first frame."""
     image = Image.open(photo)
-    image_format = image.format
+    image_format = "JPEG" if image.format == "MPO" else image.format
     image = ImageOps.exif_transpose(image)
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
+    image.info = {}  # Pillow would write a JPEG comment or PNG text back from here
     output = io.BytesIO()
     image.save(output, format=image_format, **({"quality": 85} if image_format != "PNG" else {}))
     extension = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp"}[image_format]

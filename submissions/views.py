@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from practices.models import Municipality, Practice
 from submissions import services
@@ -110,6 +111,9 @@ def status(request, token):
     # A private address: never passed on in a Referer, never indexed.
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
+    # Personal: never kept by a browser or a shared cache.
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
     return response
 
 

@@ -1,0 +1,57 @@
+"""Smaller hardening: the status page is never cached, production refuses the public key,
+and editors cannot delete what was submitted nor its moderation log."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.submission_factories import SubmissionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_status_page_is_private_and_never_stored(anonymous):
+    submission = SubmissionFactory()
+    response = anonymous.get(submission.get_absolute_url())
+    cache = response["Cache-Control"]
+    assert "private" in cache and "no-store" in cache
+
+
+@pytest.mark.parametrize("key", [None, "insecure-development-key-change-me-in-production"])
+def test_check_deploy_fails_with_a_missing_or_public_secret_key(tmp_path, key):
+    env = {
+        **os.environ,
+        "DEBUG": "False",
+        "HTTPS": "True",
+        "ALLOWED_HOSTS": "databank.example",
+        "SITE_URL": "https://databank.example",
+        "VAR_DIR": str(tmp_path),
+    }
+    env.pop("SECRET_KEY", None)
+    if key:
+        env["SECRET_KEY"] = key
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "databank.E002" in result.stderr + result.stdout
+
+
+def test_editors_cannot_delete_submissions_or_their_log(editor):
+    submission = SubmissionFactory()
+    url = reverse("admin:submissions_submission_delete", args=[submission.pk])
+    assert editor.post(url, {"post": "yes"}).status_code == 403
+    changelist = editor.get(reverse("admin:submissions_submission_changelist"))
+    assert "delete_selected" not in changelist.content.decode()
+    assert type(submission).objects.filter(pk=submission.pk).exists()
