@@ -175,6 +175,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The same client address as the rate limit: behind a proxy, the real one, never the proxy's
+# (else five wrong passwords from anywhere would lock the editor out) nor a spoofed header.
+AXES_CLIENT_IP_CALLABLE = "config.network.client_address"
 
 LANGUAGE_CODE = "nl-be"
 # What Django 6.1 and the apps leave untranslated (locale/nl, compiled .mo committed).
@@ -225,6 +228,9 @@ REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
 # (`manage.py purge_submitters`), and whether a proxy in front sets X-Forwarded-For.
 SUBMITTER_DATA_MONTHS = envint("SUBMITTER_DATA_MONTHS", "12")
 TRUST_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", "False")
+# How many reverse proxies stand before the app (config/network.py); TRUST_X_FORWARDED_FOR=True
+# is the same as 1.
+TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "1" if TRUST_X_FORWARDED_FOR else "0")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024  # a 5 MB photo and the form around it
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 

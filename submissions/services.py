@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image, ImageOps
 
+from config.network import rate_limit_key
 from practices.models import Practice, PracticeLink, PracticeLocation, Source
 from practices.services import review_due_after
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
@@ -31,17 +32,38 @@ class TransitionError(Exception):
     """A moderation step that does not fit the submission's status (message in Dutch)."""
 
 
+class RateLimited(Exception):
+    """This address sent its share for the hour (checked again inside the transaction)."""
+
+
 # Sending ----------------------------------------------------------------------------------
 
 
 def address_hash(address):
-    """The submitter's address, kept only as a keyed hash (for the rate limit)."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+    """The submitter's address (an IPv6 address by its /64), kept only as a keyed hash, for
+    the rate limit."""
+    key = rate_limit_key(address)
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{key}".encode()).hexdigest()
 
 
 def is_rate_limited(*, address):
     since = timezone.now() - RATE_WINDOW
     return Submission.objects.from_address_since(address_hash(address), since).count() >= RATE_LIMIT
+
+
+def _claim_a_place(address):
+    """Inside the submission's transaction: wait for other submissions from this address
+    (a PostgreSQL advisory lock on its hash), then count. Twenty posts at once from one
+    address store exactly RATE_LIMIT; the rest get the rate-limit message."""
+    hashed = address_hash(address)
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int(hashed[:15], 16)])
+    since = timezone.now() - RATE_WINDOW
+    if Submission.objects.from_address_since(hashed, since).count() >= RATE_LIMIT:
+        raise RateLimited
+    return hashed
 
 
 def reencoded_photo(photo):
@@ -89,7 +111,7 @@ def submit_practice(*, fields, places, links, address, robot=False):
     submission = Submission(kind=Submission.Kind.NEW_PRACTICE, **fields)
     if robot:
         submission.status = Submission.Status.SPAM
-    submission.address_hash = address_hash(address)
+    submission.address_hash = _claim_a_place(address)
     if photo:
         submission.photo = reencoded_photo(photo)
     _save_with_reference(submission)
@@ -114,7 +136,7 @@ def suggest_change(*, practice, fields, address, robot=False):
     submission = Submission(kind=Submission.Kind.CHANGE, practice=practice, **fields)
     if robot:
         submission.status = Submission.Status.SPAM
-    submission.address_hash = address_hash(address)
+    submission.address_hash = _claim_a_place(address)
     if photo:
         submission.photo = reencoded_photo(photo)
     _save_with_reference(submission)

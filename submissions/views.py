@@ -2,6 +2,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from config.network import client_address
 from practices.models import Municipality, Practice
 from submissions import services
 from submissions.forms import (
@@ -16,15 +17,6 @@ RATE_LIMITED = (
     "Er kwamen het afgelopen uur al veel inzendingen van dit adres. Probeer het over een uur "
     "opnieuw, of mail de redactie. Wat je invulde, staat hieronder nog."
 )
-
-
-def client_address(request):
-    """The visitor's address; behind a trusted proxy (TRUST_X_FORWARDED_FOR) its header."""
-    if settings.TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def photo_must_be_chosen_again(request, form):
@@ -43,14 +35,20 @@ def submit_practice(request):
         if services.is_rate_limited(address=address):
             problem = RATE_LIMITED
         elif all_valid:
-            submission = services.submit_practice(
-                fields=form.submission_fields(),
-                places=[f.cleaned_data for f in places if f.cleaned_data.get("municipality_name")],
-                links=[f.cleaned_data for f in links if f.cleaned_data.get("url")],
-                address=address,
-                robot=form.is_robot(),
-            )
-            return redirect(submission.get_absolute_url() + "?verzonden=1")
+            try:
+                submission = services.submit_practice(
+                    fields=form.submission_fields(),
+                    places=[
+                        f.cleaned_data for f in places if f.cleaned_data.get("municipality_name")
+                    ],
+                    links=[f.cleaned_data for f in links if f.cleaned_data.get("url")],
+                    address=address,
+                    robot=form.is_robot(),
+                )
+            except services.RateLimited:
+                problem = RATE_LIMITED
+            else:
+                return redirect(submission.get_absolute_url() + "?verzonden=1")
     return render(
         request,
         "submissions/submit_practice.html",
@@ -75,13 +73,17 @@ def suggest_change(request, slug):
         if services.is_rate_limited(address=address):
             problem = RATE_LIMITED
         elif form.is_valid():
-            submission = services.suggest_change(
-                practice=practice,
-                fields=form.submission_fields(),
-                address=address,
-                robot=form.is_robot(),
-            )
-            return redirect(submission.get_absolute_url() + "?verzonden=1")
+            try:
+                submission = services.suggest_change(
+                    practice=practice,
+                    fields=form.submission_fields(),
+                    address=address,
+                    robot=form.is_robot(),
+                )
+            except services.RateLimited:
+                problem = RATE_LIMITED
+            else:
+                return redirect(submission.get_absolute_url() + "?verzonden=1")
     return render(
         request,
         "submissions/suggest_change.html",
