@@ -10,12 +10,30 @@ from tests.test_submit_practice import URL, valid_data
 pytestmark = pytest.mark.django_db
 
 
-def test_a_body_bigger_than_allowed_gets_the_dutch_400_page():
+def test_a_body_bigger_than_allowed_gets_413_before_it_is_read(monkeypatch):
+    from django.core.handlers.wsgi import WSGIRequest
+
+    read = []
+    original = WSGIRequest.read
+    monkeypatch.setattr(WSGIRequest, "read", lambda self, *a: read.append(1) or original(self, *a))
     client = Client(raise_request_exception=False)
     response = client.post(URL, {"description": "x" * (7 * 1024 * 1024)})
-    assert response.status_code == 400
-    assert "Dat kunnen we niet verwerken" in response.content.decode()
+    assert response.status_code == 413
+    assert "Dat is te groot om te versturen" in response.content.decode()
+    assert read == []
     assert not Submission.objects.exists()
+
+
+def test_the_largest_legitimate_request_still_goes_through(anonymous):
+    from tests.uploads import photo
+
+    big = photo(size=(10, 10))
+    big.file.seek(0, 2)
+    big.file.write(b"\0" * (4 * 1024 * 1024))  # a large (but valid) JPEG: trailing bytes
+    big.file.seek(0)
+    big.size = len(big.file.getvalue())
+    response = anonymous.post(URL, valid_data(photo=big, photo_alt="De tuin"))
+    assert response.status_code == 302  # stored, not refused
 
 
 def test_too_many_fields_gets_a_400():
