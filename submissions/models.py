@@ -149,6 +149,10 @@ class Submission(models.Model):
         ordering = ["-created_at"]
         verbose_name = "inzending"
         verbose_name_plural = "inzendingen"
+        indexes = [
+            # The rate limit counts an address's submissions of the last hour (services).
+            models.Index(fields=["address_hash", "created_at"], name="submission_rate_limit"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind="change")

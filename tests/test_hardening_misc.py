@@ -55,3 +55,22 @@ def test_editors_cannot_delete_submissions_or_their_log(editor):
     changelist = editor.get(reverse("admin:submissions_submission_changelist"))
     assert "delete_selected" not in changelist.content.decode()
     assert type(submission).objects.filter(pk=submission.pk).exists()
+
+
+def test_the_admin_photo_preview_needs_no_inline_style(editor):
+    from tests import uploads
+
+    submission = SubmissionFactory(photo_alt="De tuin")
+    submission.photo.save("x.jpg", uploads.photo(), save=True)
+    html = editor.get(
+        reverse("admin:submissions_submission_change", args=[submission.pk])
+    ).content.decode()
+    assert 'alt="De tuin" width="384">' in html
+    assert "max-width:24rem" not in html
+
+
+def test_the_rate_limit_query_has_an_index():
+    from submissions.models import Submission
+
+    names = {index.name for index in Submission._meta.indexes}
+    assert "submission_rate_limit" in names
