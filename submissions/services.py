@@ -98,9 +98,14 @@ def _save_with_reference(submission):
 
 
 def _queue_mails(submission, kind):
+    """After commit, one task per mail: "received" also tells the editors."""
     from submissions.tasks import send_submission_mail
 
-    transaction.on_commit(lambda: send_submission_mail.enqueue(submission.pk, kind))
+    kinds = ["received", "to_editors"] if kind == "received" else [kind]
+    for each in kinds:
+        transaction.on_commit(
+            lambda each=each: send_submission_mail.enqueue(submission.pk, each), robust=True
+        )
 
 
 @transaction.atomic

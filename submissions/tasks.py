@@ -8,6 +8,8 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Case, TextField, Value, When
+from django.db.models.functions import Concat
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,10 +21,37 @@ from submissions.models import Submission
 logger = logging.getLogger(__name__)
 
 
+# One mail per task: a refused address (the submitter's) never stops another mail (the
+# editors' notice), and a worker retries each on its own.
+MAILS = {
+    "received": (
+        lambda s: f"Ontvangen: {s.reference}",
+        "submissions/email/received.txt",
+        lambda s: [s.submitter_email],
+    ),
+    "to_editors": (
+        lambda s: f"Nieuwe inzending {s.reference} ({s.get_kind_display()})",
+        "submissions/email/to_editors.txt",
+        lambda s: [settings.EDITORS_EMAIL],
+    ),
+    "decided": (
+        lambda s: f"{s.public_status}: {s.reference}",
+        "submissions/email/decided.txt",
+        lambda s: [s.submitter_email],
+    ),
+    "published": (
+        lambda s: f"Je praktijk staat online: {s.practice.title}",
+        "submissions/email/published.txt",
+        lambda s: [s.submitter_email],
+    ),
+}
+
+
 @task
 def send_submission_mail(submission_id, kind):
-    """kind: "received" (the submitter and the editors hear of it), "decided", or
-    "published" (the sheet made from it is online; see send_publication_notices)."""
+    """One mail about a submission. kind: "received" (to the submitter), "to_editors",
+    "decided", or "published" (the sheet made from it is online; see
+    send_publication_notices)."""
     submission = Submission.objects.select_related("practice").get(pk=submission_id)
     site_url = settings.SITE_URL.rstrip("/")
     context = {
@@ -31,41 +60,30 @@ def send_submission_mail(submission_id, kind):
         "admin_url": site_url
         + reverse("admin:submissions_submission_change", args=[submission.pk]),
     }
+    subject, template, recipients = MAILS[kind]
     try:
-        if kind == "received":
-            send_mail(
-                f"Ontvangen: {submission.reference}",
-                render_to_string("submissions/email/received.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [submission.submitter_email],
-            )
-            send_mail(
-                f"Nieuwe inzending {submission.reference} ({submission.get_kind_display()})",
-                render_to_string("submissions/email/to_editors.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [settings.EDITORS_EMAIL],
-            )
-        elif kind == "published":
-            send_mail(
-                f"Je praktijk staat online: {submission.practice.title}",
-                render_to_string("submissions/email/published.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [submission.submitter_email],
-            )
-            Submission.objects.filter(pk=submission_id).update(published_notice_at=timezone.now())
-        else:
-            send_mail(
-                f"{submission.public_status}: {submission.reference}",
-                render_to_string("submissions/email/decided.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [submission.submitter_email],
-            )
+        send_mail(
+            subject(submission),
+            render_to_string(template, context),
+            settings.DEFAULT_FROM_EMAIL,
+            recipients(submission),
+        )
     except Exception as error:
         logger.exception("Mail about submission %s failed", submission.reference)
         stamp = timezone.localtime().strftime("%d-%m-%Y %H:%M")
         problem = f"{stamp}: {kind}-mail niet verstuurd ({type(error).__name__}: {error})"
-        Submission.objects.filter(pk=submission_id).update(mail_problem=problem[:1000])
+        # Added to what is there: each mail is its own task, and each failure counts.
+        problem = problem[:1000]
+        Submission.objects.filter(pk=submission_id).update(
+            mail_problem=Case(
+                When(mail_problem="", then=Value(problem)),
+                default=Concat("mail_problem", Value("\n" + problem), output_field=TextField()),
+                output_field=TextField(),
+            )
+        )
         raise
+    if kind == "published":
+        Submission.objects.filter(pk=submission_id).update(published_notice_at=timezone.now())
 
 
 @task

@@ -20,6 +20,7 @@ def test_the_editors_notice_links_the_submission_in_the_admin(mailoutbox):
 
     submission = SubmissionFactory(submitter_name="Sarah D'Hondt")
     send_submission_mail.call(submission.pk, "received")
+    send_submission_mail.call(submission.pk, "to_editors")
     to_submitter, to_editors = mailoutbox
     assert (
         f"https://databank.example/beheer/submissions/submission/{submission.pk}/change/"
@@ -60,3 +61,33 @@ def test_no_publication_mail_after_the_personal_data_are_gone(mailoutbox, editor
     mailoutbox.clear()
     call_command("send_publication_notices")
     assert mailoutbox == []
+
+
+def test_a_refused_submitter_address_does_not_stop_the_editors_notice(
+    anonymous, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    from tests.test_submit_practice import URL, valid_data
+
+    settings.MAILERS = {"default": {"BACKEND": "tests.test_moderation_mails.RefusingBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = anonymous.post(URL, valid_data(submitter_email="weigert@lokeren.example"))
+    assert response.status_code == 302
+    assert [mail.to for mail in RefusingBackend.sent] == [[settings.EDITORS_EMAIL]]
+
+
+class RefusingBackend:
+    """A mail server that refuses one address and delivers the rest."""
+
+    sent = []
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        import smtplib
+
+        for message in messages:
+            if "weigert@lokeren.example" in message.to:
+                raise smtplib.SMTPRecipientsRefused({"weigert@lokeren.example": (550, b"no")})
+            RefusingBackend.sent.append(message)
+        return len(messages)
