@@ -1,5 +1,6 @@
 """The public forms: a new practice sheet and a suggested change. Every message is Dutch."""
 
+import warnings
 import zlib
 
 from django import forms
@@ -32,25 +33,45 @@ class PhotoField(forms.ImageField):
         "WebP.",
     }
 
+    @staticmethod
+    def _refuse_too_many_pixels(data):
+        """Read the size from the header (nothing is decoded) and refuse a pixel bomb."""
+        if not data or not hasattr(data, "read"):
+            return
+        too_many = (
+            "De foto heeft te veel pixels{}; hoogstens 25 megapixel. Verklein ze en kies ze "
+            "opnieuw."
+        )
+        try:
+            with Image.open(data) as probe:
+                width, height = probe.size
+        except Image.DecompressionBombError:
+            raise forms.ValidationError(too_many.format(""), code="too_many_pixels") from None
+        except UNREADABLE:
+            return  # not an image: the next check says so
+        finally:
+            data.seek(0)
+        if width * height > MAX_PHOTO_PIXELS:
+            raise forms.ValidationError(
+                too_many.format(f" ({width} × {height})"), code="too_many_pixels"
+            )
+
     def to_python(self, data):
         if data and data.size > MAX_PHOTO_BYTES:
             raise forms.ValidationError(
                 f"De foto is te groot ({data.size / 1024 / 1024:.1f} MB); hoogstens 5 MB.",
                 code="too_large",
             )
-        photo = super().to_python(data)
+        with warnings.catch_warnings():
+            # Pillow warns about (or refuses) huge images itself; we answer with a message.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            self._refuse_too_many_pixels(data)
+            photo = super().to_python(data)
         if not photo:
             return photo
         if photo.image.format not in PHOTO_FORMATS:
             raise forms.ValidationError(
                 "Alleen JPEG, PNG of WebP kan; dit bestand is iets anders.", code="format"
-            )
-        width, height = photo.image.size  # from the header: nothing decoded yet
-        if width * height > MAX_PHOTO_PIXELS:
-            raise forms.ValidationError(
-                f"De foto heeft te veel pixels ({width} × {height}); hoogstens 25 megapixel. "
-                "Verklein ze en kies ze opnieuw.",
-                code="too_many_pixels",
             )
         try:
             photo.seek(0)
