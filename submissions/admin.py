@@ -7,115 +7,9 @@ from django.utils.text import Truncator
 
 from practices.models import Practice
 from submissions import services
+from submissions.admin_parts import LinkInline, LogInline, OpenFilter, PlaceInline, item_list
 from submissions.differences import differences
-from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class PlaceInline(admin.StackedInline):
-    """What the submitter typed, read-only; the editor may only point a name that the
-    register does not know to the municipality it means."""
-
-    model = SubmittedPlace
-    extra = 0
-    can_delete = False
-    fields = [
-        "municipality_name",
-        "register_match",
-        "municipality",
-        "description",
-        "contact_name",
-        "contact_email",
-        "contact_url",
-    ]
-    readonly_fields = [
-        "municipality_name",
-        "register_match",
-        "description",
-        "contact_name",
-        "contact_email",
-        "contact_url",
-    ]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # A plain list of the register (about 570 names; type to jump): labelled and usable
-        # with the keyboard, where the autocomplete widget has no accessible name while empty.
-        if db_field.name == "municipality":
-            kwargs["queryset"] = db_field.related_model.objects.order_by("name")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    @admin.display(description="herkend als")
-    def register_match(self, place):
-        found = place.resolved_municipality()
-        if found is None:
-            return format_html('<strong class="errornote">{}</strong>', "niet in het register")
-        province = found.get_province_display() or found.get_country_display()
-        return f"{found.name} ({found.nis_code or 'geen NIS-code'}, {province})"
-
-
-class LinkInline(ReadOnlyInline):
-    model = SubmittedLink
-    fields = ["title", "url"]
-
-
-class LogInline(ReadOnlyInline):
-    model = ModerationLogEntry
-    fields = ["created_at", "editor", "change", "note"]
-    readonly_fields = fields
-
-    @admin.display(description="status")
-    def change(self, entry):
-        return entry.change
-
-
-class OpenFilter(admin.SimpleListFilter):
-    """The queue opens on what still needs an editor; 'Alle' shows everything."""
-
-    title = "te behandelen"
-    parameter_name = "toon"
-
-    def lookups(self, request, model_admin):
-        return [("open", "Open (nieuw en in behandeling)"), ("alle", "Alle inzendingen")]
-
-    def value(self):
-        return super().value() or "open"
-
-    def choices(self, changelist):
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.value() == lookup,
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
-    def queryset(self, request, queryset):
-        if self.value() == "open" and not _filters_on_status(request):
-            return queryset.open()
-        return queryset
-
-
-def _filters_on_status(request):
-    """A link that asks for a status (the dashboard's) is not narrowed to open items."""
-    return any(key.startswith("status") for key in request.GET)
-
-
-def _item_list(items):
-    if not items:
-        return "–"
-    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in items)))
+from submissions.models import Submission
 
 
 @admin.register(Submission)
@@ -243,15 +137,15 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description="doelen")
     def goals_list(self, obj):
-        return _item_list(obj.goals)
+        return item_list(obj.goals)
 
     @admin.display(description="succesfactoren")
     def success_factors_list(self, obj):
-        return _item_list(obj.success_factors)
+        return item_list(obj.success_factors)
 
     @admin.display(description="uitdagingen")
     def challenges_list(self, obj):
-        return _item_list(obj.challenges)
+        return item_list(obj.challenges)
 
     @admin.display(description="e-mail", boolean=True)
     def mail_ok(self, obj):
