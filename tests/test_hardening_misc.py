@@ -1,14 +1,10 @@
 """Smaller hardening: the status page is never cached, production refuses the public key,
 and editors cannot delete what was submitted nor its moderation log."""
 
-import os
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
+from tests.deploy_check import check_deploy
 from tests.submission_factories import SubmissionFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,27 +19,7 @@ def test_the_status_page_is_private_and_never_stored(anonymous):
 
 @pytest.mark.parametrize("key", [None, "insecure-development-key-change-me-in-production"])
 def test_check_deploy_fails_with_a_missing_or_public_secret_key(tmp_path, key):
-    env = {
-        **os.environ,
-        "DEBUG": "False",
-        "HTTPS": "True",
-        "ALLOWED_HOSTS": "databank.example",
-        "SITE_URL": "https://databank.example",
-        "VAR_DIR": str(tmp_path),
-    }
-    env.pop("SECRET_KEY", None)
-    if key:
-        env["SECRET_KEY"] = key
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = check_deploy(tmp_path, SECRET_KEY=key)
     assert result.returncode != 0
     assert "databank.E002" in result.stderr + result.stdout
 

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from tests.deploy_check import check_deploy
 from tests.factories import PracticeFactory
 from tests.submission_factories import SubmissionFactory
 
@@ -75,25 +76,11 @@ def test_behind_https_hsts_lasts_a_year_and_cookies_are_host_only(settings, clie
 
 
 def test_production_settings_pass_check_deploy(tmp_path):
-    env = {
-        **os.environ,
-        "DEBUG": "False",
-        "HTTPS": "True",
-        "SECRET_KEY": "k" + "".join(chr(65 + (n * 7) % 26) for n in range(60)) + "9$%",
-        "ALLOWED_HOSTS": "databank.example",
-        "SITE_URL": "https://databank.example",
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "VAR_DIR": str(tmp_path),
-    }
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = check_deploy(
+        tmp_path,
+        "--fail-level",
+        "DEBUG",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -101,27 +88,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
 
 @pytest.mark.parametrize("site_url", [None, "http://127.0.0.1:8000"])
 def test_check_deploy_fails_without_a_public_site_url(tmp_path, site_url):
-    env = {
-        **os.environ,
-        "DEBUG": "False",
-        "HTTPS": "True",
-        "SECRET_KEY": "k" + "".join(chr(65 + (n * 7) % 26) for n in range(60)) + "9$%",
-        "ALLOWED_HOSTS": "databank.example",
-        "VAR_DIR": str(tmp_path),
-    }
-    env.pop("SITE_URL", None)
-    if site_url:
-        env["SITE_URL"] = site_url
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = check_deploy(tmp_path, SITE_URL=site_url)
     assert result.returncode != 0
     assert "databank.E001" in result.stderr + result.stdout
 
