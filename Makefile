@@ -23,11 +23,16 @@ migrate: install
 seed: migrate
 	$(BIN)/python manage.py seed
 
+# The mail worker runs beside the web server and stops with it (Ctrl-C stops both).
+WORKER := $(BIN)/python manage.py db_worker --no-startup-delay --interval 2
+
 run: seed
+	DEBUG=True $(WORKER) & trap 'kill $$! 2>/dev/null' EXIT; \
 	DEBUG=True $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: seed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(WORKER) & trap 'kill $$! 2>/dev/null' EXIT; \
 	$(BIN)/gunicorn --config config/gunicorn.py
 
 lint: install

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     "taggit",
     "import_export",
+    "django_tasks_db",
     "practices",
     "submissions",
 ]
@@ -237,15 +238,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024  # a 5 MB photo and the form aroun
 MAX_REQUEST_BYTES = envint("MAX_REQUEST_BYTES", str(6 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
-# Background work (the mails about submissions). The immediate backend runs a task when it is
-# enqueued (after the commit); see README for a database-backed worker in production.
-TASKS = {
-    "default": {
-        "BACKEND": os.getenv("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
-    }
-}
-if TASKS["default"]["BACKEND"].startswith("django_tasks_db."):
-    INSTALLED_APPS.append("django_tasks_db")
+# Background work (the mails about submissions): queued in the database and sent by a worker
+# (`manage.py db_worker`, started by `make run` and `make serve`), so a mail server that hangs
+# or refuses never holds up a request. TASKS_BACKEND=django.tasks.backends.immediate.
+# ImmediateBackend sends in the web process instead (the tests do that).
+TASKS = {"default": {"BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 LOGGING = {
     "version": 1,

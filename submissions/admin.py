@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
+from django_tasks_db.models import DBTaskResult
 
 from practices.models import Practice
 from submissions import services
@@ -297,3 +298,8 @@ class SubmissionAdmin(admin.ModelAdmin):
         # Only the editors' own fields are saved here; a decline goes through the service,
         # which sets the status (see response_change).
         obj.save(update_fields=["assigned_to", "internal_notes", "decline_reason"])
+
+
+# The mail queue's own admin is in English and shows tracebacks that quote addresses; a mail
+# that fails is shown on its submission ("probleem met e-mail") instead.
+admin.site.unregister(DBTaskResult)

@@ -1,10 +1,12 @@
 """Mail about submissions, sent through Django's tasks framework after the data is committed.
 
-TASKS in settings picks the backend: the immediate one by default (the task runs when the
-transaction commits); a database-backed worker in production (README, "Submissions").
+TASKS in settings picks the backend: by default the tasks are rows in the database that a
+worker (`manage.py db_worker`) sends, so no request waits for a mail server; the immediate
+backend (the tests) sends when the transaction commits.
 """
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -47,11 +49,16 @@ MAILS = {
 }
 
 
+# A mail that fails is tried again this long after each failure (a worker backend only).
+RETRY_AFTER = [timedelta(minutes=5), timedelta(hours=1), timedelta(hours=6)]
+
+
 @task
-def send_submission_mail(submission_id, kind):
+def send_submission_mail(submission_id, kind, attempt=1):
     """One mail about a submission. kind: "received" (to the submitter), "to_editors",
     "decided", or "published" (the sheet made from it is online; see
-    send_publication_notices)."""
+    send_publication_notices). A failure is noted on the submission and, with a worker,
+    retried later (RETRY_AFTER)."""
     submission = Submission.objects.select_related("practice").get(pk=submission_id)
     site_url = settings.SITE_URL.rstrip("/")
     context = {
@@ -81,9 +88,18 @@ def send_submission_mail(submission_id, kind):
                 output_field=TextField(),
             )
         )
+        _retry_later(submission_id, kind, attempt)
         raise
     if kind == "published":
         Submission.objects.filter(pk=submission_id).update(published_notice_at=timezone.now())
+
+
+def _retry_later(submission_id, kind, attempt):
+    if attempt > len(RETRY_AFTER) or not send_submission_mail.get_backend().supports_defer:
+        return
+    send_submission_mail.using(run_after=timezone.now() + RETRY_AFTER[attempt - 1]).enqueue(
+        submission_id, kind, attempt=attempt + 1
+    )
 
 
 @task

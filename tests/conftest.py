@@ -34,6 +34,13 @@ def _plain_static_and_tmp_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    """Tasks run when their transaction commits, so a test sees the mail a request sends.
+    Production queues them for a worker: tests/test_mail_worker.py covers that path."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def anonymous(client):
     """A visitor who is not logged in."""
