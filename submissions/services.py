@@ -102,6 +102,8 @@ def _queue_mails(submission, kind):
     from submissions.tasks import send_submission_mail
 
     kinds = ["received", "to_editors"] if kind == "received" else [kind]
+    if submission.personal_data_removed_at:
+        kinds.remove(kind)  # no address to write to any more
     for each in kinds:
         transaction.on_commit(
             lambda each=each: send_submission_mail.enqueue(submission.pk, each), robust=True
@@ -362,25 +364,3 @@ def _draft_practice(submission):
             practice=practice, title=link.title, url=link.url, position=link.position
         )
     return practice
-
-
-# Retention ----------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def purge_submitter_data(*, decided_before):
-    """Remove the personal data of submitters whose submission was decided before a date.
-
-    What the sheet says stays (it may be published); who sent it, their address and phone,
-    and the address hash go. Returns the number of submissions purged.
-    """
-    submissions = Submission.objects.filter(
-        decided_at__lt=decided_before, personal_data_removed_at__isnull=True
-    )
-    return submissions.update(
-        submitter_name="(verwijderd)",
-        submitter_email="verwijderd@invalid.example",
-        submitter_phone="",
-        address_hash="",
-        personal_data_removed_at=timezone.now(),
-    )

@@ -4,7 +4,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from config.network import client_address
 from practices.models import Municipality, Practice
-from submissions import services
+from submissions import retention, services
 from submissions.forms import (
     ChangeSuggestionForm,
     LinkFormSetFactory,
@@ -121,5 +121,12 @@ def status(request, token):
 
 def privacy(request):
     return render(
-        request, "submissions/privacy.html", {"retention_months": settings.SUBMITTER_DATA_MONTHS}
+        request,
+        "submissions/privacy.html",
+        {
+            "retention_months": settings.SUBMITTER_DATA_MONTHS,
+            "hash_hours": retention.ADDRESS_HASH_HOURS,
+            "spam_days": retention.SPAM_DAYS,
+            "record_days": retention.TASK_AND_LOGIN_DAYS,
+        },
     )

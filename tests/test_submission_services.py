@@ -1,7 +1,5 @@
 """submissions.services: every moderation step, mail after commit, retention."""
 
-from datetime import timedelta
-
 import pytest
 from django.utils import timezone
 
@@ -129,30 +127,3 @@ def test_a_failing_mail_server_loses_nothing_and_shows_in_the_admin(
     assert "received-mail niet verstuurd" in submission.mail_problem
     assert "SMTPServerDisconnected" in submission.mail_problem
     assert "Mail about submission" in caplog.text
-
-
-def test_purge_removes_personal_data_after_the_decision_only():
-    old = SubmissionFactory(status="accepted", decided_at=timezone.now() - timedelta(days=400))
-    recent = SubmissionFactory(status="accepted", decided_at=timezone.now() - timedelta(days=10))
-    open_one = SubmissionFactory()
-    count = services.purge_submitter_data(decided_before=timezone.now() - timedelta(days=365))
-    assert count == 1
-    old.refresh_from_db()
-    assert old.submitter_name == "(verwijderd)" and old.submitter_phone == ""
-    assert old.submitter_email.endswith("invalid.example") and old.personal_data_removed_at
-    assert old.title == "Buurtmoestuin De Linde"  # the sheet itself stays
-    for kept in (recent, open_one):
-        kept.refresh_from_db()
-        assert kept.submitter_email == "an@lokeren.example"
-
-
-def test_purge_command_uses_the_configured_months(settings, capsys):
-    from django.core.management import call_command
-
-    SubmissionFactory(
-        status="declined", decline_reason="x", decided_at=timezone.now() - timedelta(days=100)
-    )
-    call_command("purge_submitters", "--months", "6")
-    assert "0 inzending" in capsys.readouterr().out
-    call_command("purge_submitters", "--months", "3")
-    assert "1 inzending" in capsys.readouterr().out

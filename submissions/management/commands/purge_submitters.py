@@ -1,16 +1,15 @@
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.management import BaseCommand
-from django.utils import timezone
 
-from submissions.services import purge_submitter_data
+from submissions.retention import purge_personal_data
 
 
 class Command(BaseCommand):
     help = (
-        "Remove submitters' personal data a set time after the decision on their submission "
-        "(SUBMITTER_DATA_MONTHS, default 12). Run it daily, e.g. from cron."
+        "Remove personal data whose time is up (submissions/retention.py): submitters' data "
+        "SUBMITTER_DATA_MONTHS (default 12) after the decision, or after the submission when "
+        "undecided; spam after 30 days; address hashes after 24 hours; mail-queue and login "
+        "records after 30 days. Run it daily, e.g. from cron."
     )
 
     def add_arguments(self, parser):
@@ -19,6 +18,4 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, months, **options):
-        cutoff = timezone.now() - timedelta(days=round(months * 30.44))
-        count = purge_submitter_data(decided_before=cutoff)
-        self.stdout.write(f"Persoonsgegevens verwijderd uit {count} inzending(en).")
+        self.stdout.write(str(purge_personal_data(months=months)))
