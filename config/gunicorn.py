@@ -11,5 +11,7 @@ keepalive = 5
 max_requests = 1000
 max_requests_jitter = 100
 accesslog = "-"
+# Status-page tokens never reach the access log (config/redaction.py).
+logger_class = "config.redaction.RedactingAccessLogger"
 errorlog = "-"
 wsgi_app = "config.wsgi:application"
