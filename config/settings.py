@@ -125,7 +125,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Short web queries: JIT compilation costs more than it saves (40 ms measured on a
     # search whose cost estimate crossed jit_above_cost; see benchmarks/search.py).
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # A database that is down or hangs answers within seconds, as a 503 page
+    # (config.views.server_error), well before gunicorn's 30 s worker timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=envint("DB_CONNECT_TIMEOUT", "3"),
+        options="-c jit=off -c statement_timeout={}".format(
+            envint("DB_STATEMENT_TIMEOUT_MS", "20000")
+        ),
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

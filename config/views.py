@@ -1,5 +1,12 @@
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.views import defaults
+
+# How long a browser or crawler is asked to wait when the database cannot be reached.
+RETRY_AFTER_SECONDS = 30
 
 
 def health(request):
@@ -11,3 +18,13 @@ def health(request):
     except DatabaseError:
         return JsonResponse({"status": "database unreachable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def server_error(request):
+    """500, except when the database cannot be reached (refused, timed out, gone away): then
+    503 with Retry-After, which tells browsers, crawlers and a load balancer it will pass."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html", request=request), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return defaults.server_error(request)
