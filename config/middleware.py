@@ -22,8 +22,10 @@ class RefuseOversizedRequestsMiddleware:
         return self.get_response(request)
 
 
-class PermissionsPolicyMiddleware:
-    """Switch off browser features the site never uses (settings.PERMISSIONS_POLICY)."""
+class SecurityHeadersMiddleware:
+    """The headers Django has no setting for: browser features the site never uses are
+    switched off (settings.PERMISSIONS_POLICY), and no other site may embed what this one
+    serves (Cross-Origin-Resource-Policy; settings.CROSS_ORIGIN_RESOURCE_POLICY)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -31,6 +33,7 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        response.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
         return response
 
 

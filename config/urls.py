@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from config.views import health
+from config.views import favicon, health
 
 admin.site.site_header = "Databank Sociale Samenhang – redactie"
 admin.site.site_title = "Databank Sociale Samenhang"
@@ -11,6 +11,8 @@ admin.site.index_title = "Beheer van de databank"
 
 urlpatterns = [
     path("gezondheid/", health, name="health"),
+    # Browsers ask for it on pages that name no icon (the admin's).
+    path("favicon.ico", favicon),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("practices.urls")),
     path("", include("submissions.urls")),

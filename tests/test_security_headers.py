@@ -113,3 +113,49 @@ def test_the_cookies_in_production_are_secure_httponly_and_host_prefixed(tmp_pat
     assert result.stdout.split() == [
         "__Host-sessionid", "__Host-csrftoken", "True", "True", "True", "True", "Lax",
     ]  # fmt: skip
+
+
+@pytest.fixture
+def production_https(settings):
+    """The settings HTTPS=True gives (config/settings.py), for the test client."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = settings.SECURE_HSTS_PRELOAD = True
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
+    settings.SESSION_COOKIE_NAME = "__Host-sessionid"
+    settings.CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+
+def test_every_page_type_scores_at_least_135_on_the_observatory(
+    client, pages, production_https, capsys
+):
+    from tests.factories import EventFactory, OrganisationFactory
+    from tests.observatory import score
+
+    event = EventFactory()
+    organisation = OrganisationFactory()
+    page_types = [
+        *pages,
+        "/praktijken/audit/wijziging-voorstellen/",
+        "/plan-samenleven/actie-2/",
+        "/activiteiten/",
+        event.get_absolute_url(),
+        "/organisaties/",
+        organisation.get_absolute_url(),
+        "/over/",
+        "/privacy/",
+        "/static/css/site.css",
+    ]
+    scores = [
+        score(path, client.get(path, secure=True), client.get(path, secure=False))
+        for path in page_types
+    ]
+    with capsys.disabled():
+        print("\nMDN HTTP Observatory score per page type (tests/observatory.py):")
+        for each in scores:
+            print(each)
+    assert [s.path for s in scores if s.total < 135] == []
+    # What a weaker header costs: proof the scoring can fail.
+    response = client.get("/", secure=True)
+    del response.headers["Cross-Origin-Resource-Policy"]
+    assert score("/", response).total == 125

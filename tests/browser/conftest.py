@@ -60,9 +60,18 @@ def page(browser):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+
+    # A resource the Content-Security-Policy blocks, or a file whose integrity hash does not
+    # match, is reported on the console only: it fails the test too.
+    # (A page that is meant to be a 404 or 410 reports its own status there too: not an error.)
+    def on_console(message):
+        if message.type == "error" and message.location.get("url") != page.url:
+            errors.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
     yield page
     context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not errors, f"Errors on the page: {errors}"
 
 
 @pytest.fixture
