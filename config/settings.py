@@ -190,6 +190,10 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # The same client address as the rate limit: behind a proxy, the real one, never the proxy's
 # (else five wrong passwords from anywhere would lock the editor out) nor a spoofed header.
 AXES_CLIENT_IP_CALLABLE = "config.network.client_address"
+# Over all addresses together: after this many failures a user name is tried at most once
+# per LOGIN_THROTTLE_SECONDS from an address it never logged in from (config/login.py).
+LOGIN_THROTTLE_AFTER = envint("LOGIN_THROTTLE_AFTER", "10")
+LOGIN_THROTTLE_SECONDS = envint("LOGIN_THROTTLE_SECONDS", "10")
 
 LANGUAGE_CODE = "nl-be"
 # What Django 6.1 and the apps leave untranslated (locale/nl, compiled .mo committed).

@@ -3,11 +3,13 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from config.login import ThrottledAdminLoginForm
 from config.views import favicon, health
 
 admin.site.site_header = "Databank Sociale Samenhang – redactie"
 admin.site.site_title = "Databank Sociale Samenhang"
 admin.site.index_title = "Beheer van de databank"
+admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
     path("gezondheid/", health, name="health"),
