@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate seed run serve test lint format migrations-check editor bench clean messages
+.PHONY: install migrate seed run serve test lint format migrations-check editor bench abuse clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ test: lint migrations-check
 
 bench: install
 	$(BIN)/python benchmarks/search.py $(BENCH_ARGS)
+
+abuse: install
+	$(BIN)/python benchmarks/abuse.py
 
 editor: migrate
 	@read -p "Gebruikersnaam: " name; read -p "E-mail: " mail; \
