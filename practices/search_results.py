@@ -121,7 +121,22 @@ def filtered(base, selected, without=None):
     return PracticeFilterSet(data=data, queryset=base).qs
 
 
-def run_search(params, *, per_page):
+@dataclass
+class Search:
+    """What a URL asks for: the words, the facet values that exist, the order."""
+
+    query: str
+    groups: list
+    selected: dict
+    notices: list
+    sort: str
+    chosen_sort: str
+    sorts: list
+    base: models.QuerySet
+    ordered: models.QuerySet
+
+
+def parse_search(params):
     form = SearchForm(params)
     query = form.cleaned_data["q"] if form.is_valid() else ""
     selected, notices = checked_values(params)
@@ -146,11 +161,28 @@ def run_search(params, *, per_page):
 
     groups = query_groups(query, SynonymGroup.objects.all_terms()) if query else []
     base = Practice.objects.published().matching(groups)
+    ordered = filtered(base, selected).ranked(groups).order_by(*Sort.ORDER[sort])
+    return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base, ordered)
+
+
+def searched_practices(params):
+    """The published practices a /praktijken/ URL finds, in its order (for exports, feeds)."""
+    return parse_search(params).ordered
+
+
+def run_search(params, *, per_page):
+    search = parse_search(params)
+    query, groups, selected, notices = search.query, search.groups, search.selected, search.notices
+    sort, chosen_sort, sorts, base, ordered = (
+        search.sort,
+        search.chosen_sort,
+        search.sorts,
+        search.base,
+        search.ordered,
+    )
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
     counts, total = count_facets(base, keys, expanded=expanded, text_query=bool(groups))
-
-    ordered = filtered(base, selected).ranked(groups).order_by(*Sort.ORDER[sort])
     paginator = Paginator(ordered, per_page)
     paginator.count = total  # counted with the facets, in the same statement
     page = paginator.get_page(params.get("pagina"))
