@@ -27,8 +27,12 @@ def hanging_mail_server():
 
 
 @pytest.fixture
-def worker_backend(settings):
+def worker_backend(settings, monkeypatch):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker closes connections it thinks stale; the test's transaction is not.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
 
 
 def run_worker():
