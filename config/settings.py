@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "practices",
     "submissions",
+    "opendata",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     # Browsers ask for it on pages that name no icon (the admin's).
     path("favicon.ico", favicon),
     path(settings.ADMIN_PATH, admin.site.urls),
+    path("", include("opendata.urls")),
     path("", include("practices.urls")),
     path("", include("submissions.urls")),
 ]

@@ -75,6 +75,7 @@ class SearchResults:
     clear_url: str = "?"
     previous_url: str = ""
     next_url: str = ""
+    export_query: str = ""  # this search's parameters, for the downloads
 
 
 def url_for(params):
@@ -241,6 +242,7 @@ def run_search(params, *, per_page):
         clear_url=url_for({"q": kept["q"], "sorteer": kept["sorteer"]}),
     )
     page_params = url_for(kept)[1:]
+    result.export_query = url_for(kept)
     prefix = f"?{page_params}&pagina=" if page_params else "?pagina="
     if page.has_previous():
         result.previous_url = f"{prefix}{page.previous_page_number()}"
