@@ -122,7 +122,6 @@ def fill(size, seed=2026):
     rng = random.Random(seed)
     writer = Writer(rng)
     call_command("migrate", verbosity=0)
-    provinces = [value for value, _ in Municipality.Province.choices]
 
     def terms(model, count, prefix):
         return model.objects.bulk_create(
@@ -132,10 +131,8 @@ def fill(size, seed=2026):
     categories = terms(Category, 8, "Categorie")
     groups = terms(TargetGroup, 12, "Doelgroep")
     domains = terms(PolicyDomain, 15, "Beleidsdomein")
-    municipalities = Municipality.objects.bulk_create(
-        Municipality(name=f"Gemeente {n}", slug=f"gemeente-{n}", province=provinces[n % 6])
-        for n in range(300)
-    )
+    # The official register, loaded by a migration (names, NIS codes, provinces).
+    municipalities = list(Municipality.objects.filter(country="BE").order_by("nis_code")[:300])
     actions = Action.objects.bulk_create(Action(number=n, title=f"Actie {n}") for n in range(1, 25))
     tags = Tag.objects.bulk_create(
         Tag(name=f"{rng.choice(rng.choice(writer.topics))}-{n}", slug=f"tag-{n}")

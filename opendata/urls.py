@@ -1,8 +1,20 @@
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from opendata import views
+from opendata.feeds import PracticesFeed
+from opendata.sitemaps import SITEMAPS
 
 app_name = "opendata"
 urlpatterns = [
     path("praktijken/export.<str:fmt>", views.export, name="export"),
+    path("praktijken/feed.atom", PracticesFeed(), name="feed"),
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "opendata:sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
+    path("robots.txt", views.robots, name="robots"),
 ]

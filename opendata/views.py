@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from opendata.exports import csv_chunks, export_rows, json_chunks, xlsx_file
@@ -37,3 +37,18 @@ def export(request, fmt):
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def robots(request):
+    """Crawlers are welcome on the public pages; the admin, private status pages and the
+    downloads are not for them."""
+    site = settings.SITE_URL.rstrip("/")
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_PATH}",
+        "Disallow: /inzending/",
+        "Disallow: /praktijken/export.",
+        "",
+        f"Sitemap: {site}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,55 @@
+"""/sitemap.xml: every public page with an address of its own, with its last change."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
+
+from practices.models import Action, Category, Event, Organisation, Practice
+
+
+class PracticeSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.8
+    limit = 5000
+
+    def items(self):
+        return Practice.objects.published().only("slug", "content_changed_at", "updated_at")
+
+    def lastmod(self, practice):
+        return practice.content_changed_at or practice.updated_at
+
+
+class LatestPracticeSitemap(Sitemap):
+    """Pages that list practices: their last change is their practices' last change."""
+
+    changefreq = "weekly"
+
+    def __init__(self, model, field):
+        self.model, self.field = model, field
+
+    def items(self):
+        return self.model.objects.annotate(
+            changed=Max(
+                Coalesce(f"{self.field}__content_changed_at", f"{self.field}__updated_at"),
+                filter=Q(**{f"{self.field}__status": Practice.Status.PUBLISHED}),
+            )
+        ).order_by("pk")
+
+    def lastmod(self, item):
+        return item.changed
+
+
+class EventSitemap(Sitemap):
+    changefreq = "yearly"
+
+    def items(self):
+        return Event.objects.order_by("pk")
+
+
+SITEMAPS = {
+    "praktijken": PracticeSitemap,
+    "categorieen": LatestPracticeSitemap(Category, "practices"),
+    "acties": LatestPracticeSitemap(Action, "practices"),
+    "organisaties": LatestPracticeSitemap(Organisation, "practices"),
+    "activiteiten": EventSitemap,
+}
