@@ -31,6 +31,8 @@ TRIGGERED_TABLES = (
 )
 BENCH_URL = os.getenv("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/databank_bench")
 os.environ["DATABASE_URL"] = BENCH_URL
+# Filling 100,000 practices runs statements far longer than a web request may (settings).
+os.environ.setdefault("DB_STATEMENT_TIMEOUT_MS", "0")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 

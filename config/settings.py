@@ -238,6 +238,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The editors' address shown to the public for questions about the databank.
 EDITORS_EMAIL = os.getenv("EDITORS_EMAIL", "samenleven@vvsg.be")
 
+# Open data: the licence of the content and who publishes it (the sheets' JSON-LD, /open-data/).
+OPEN_DATA_LICENCE_NAME = os.getenv("OPEN_DATA_LICENCE_NAME", "Modellicentie Gratis Hergebruik")
+OPEN_DATA_LICENCE_URL = os.getenv(
+    "OPEN_DATA_LICENCE_URL",
+    "https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0",
+)
+OPEN_DATA_PUBLISHER = os.getenv("OPEN_DATA_PUBLISHER", "Agentschap Binnenlands Bestuur")
+
 PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 # A sheet is due for review this many months after the editors last reviewed it.
 REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")

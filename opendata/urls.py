@@ -17,4 +17,6 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", views.robots, name="robots"),
+    path("open-data/", views.about, name="about"),
+    path("open-data/dcat.<str:fmt>", views.dcat_record, name="dcat"),
 ]

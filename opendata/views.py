@@ -1,9 +1,13 @@
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from opendata import dcat
 from opendata.exports import csv_chunks, export_rows, json_chunks, xlsx_file
 from practices.search_results import searched_practices
+from practices.structured_data import json_ld as json_ld_script
 
 TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -52,3 +56,29 @@ def robots(request):
         f"Sitemap: {site}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def about(request):
+    """/open-data/: the licence, the downloads, how often it changes, the DCAT record."""
+    context = dcat.dataset_context()
+    return render(
+        request,
+        "opendata/about.html",
+        {"d": context, "record_script": json_ld_script(dcat.json_ld(context)), "nav": "about"},
+    )
+
+
+def dcat_record(request, fmt):
+    context = dcat.dataset_context()
+    if fmt == "jsonld":
+        return JsonResponse(
+            dcat.json_ld(context),
+            content_type="application/ld+json; charset=utf-8",
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+    if fmt == "ttl":
+        return HttpResponse(
+            render_to_string("opendata/dcat.ttl", {"d": context}),
+            content_type="text/turtle; charset=utf-8",
+        )
+    raise Http404

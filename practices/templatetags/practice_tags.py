@@ -1,6 +1,7 @@
 from django import template
 
 from practices.search import highlight as highlight_snippet
+from practices.structured_data import json_ld, practice_data
 
 register = template.Library()
 
@@ -22,3 +23,9 @@ def euro(amount):
         return ""
     grouped = f"{whole:,}".replace(",", ".")
     return f"€\N{NO-BREAK SPACE}{grouped}"
+
+
+@register.simple_tag
+def practice_json_ld(practice):
+    """The sheet as schema.org JSON-LD (practices/structured_data.py)."""
+    return json_ld(practice_data(practice))

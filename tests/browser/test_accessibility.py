@@ -48,6 +48,7 @@ def assert_accessible(page, name, screenshot):
         ("submit-form", "/fiche-indienen/"),
         ("suggest-change", "/praktijken/pleinmakers/wijziging-voorstellen/"),
         ("privacy", "/privacy/"),
+        ("open-data", "/open-data/"),
         ("accessibility-statement", "/toegankelijkheid/"),
         ("not-found", "/bestaat-niet/"),
     ],
