@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "reversion",
     "axes",
     "taggit",
@@ -72,6 +76,7 @@ MIDDLEWARE = [
     "config.middleware.StripNullCharactersMiddleware",
     "config.middleware.RefuseOversizedRequestsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -245,6 +250,39 @@ OPEN_DATA_LICENCE_URL = os.getenv(
     "https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0",
 )
 OPEN_DATA_PUBLISHER = os.getenv("OPEN_DATA_PUBLISHER", "Agentschap Binnenlands Bestuur")
+
+# The read-only API (/api/v1/, opendata/api.py): anonymous, GET only, throttled per address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.throttles.ClientThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.getenv("API_THROTTLE_RATE", "600/hour")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Databank Sociale Samenhang API",
+    "DESCRIPTION": (
+        "Lezen, zonder account: de gepubliceerde praktijken met dezelfde filters als de "
+        "zoekpagina, en de categorieën, doelgroepen, beleidsdomeinen, gemeenten (met NIS-code), "
+        "acties, activiteiten en organisaties."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "opendata.schema.document_errors",
+    ],
+}
+# Other sites may read the API from a browser (GET only, never with cookies).
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 # A sheet is due for review this many months after the editors last reviewed it.

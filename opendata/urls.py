@@ -1,5 +1,5 @@
 from django.contrib.sitemaps.views import index, sitemap
-from django.urls import path
+from django.urls import include, path
 
 from opendata import views
 from opendata.feeds import PracticesFeed
@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", views.robots, name="robots"),
+    path("api/v1/", include("opendata.api_urls")),
     path("open-data/", views.about, name="about"),
     path("open-data/dcat.<str:fmt>", views.dcat_record, name="dcat"),
 ]

@@ -18,12 +18,16 @@ register = template.Library()
 
 
 def _digest(path):
+    """The hash of the file the browser will get: with hashed names (production), the
+    collected file; otherwise the file the finders serve (runserver, tests), never a copy an
+    earlier collectstatic left in STATIC_ROOT."""
     stored = getattr(staticfiles_storage, "stored_name", None)
-    try:
-        with staticfiles_storage.open(stored(path) if stored else path) as file:
+    found = None if stored else finders.find(path)
+    if found:
+        with open(found, "rb") as file:
             content = file.read()
-    except (FileNotFoundError, ValueError):
-        with open(finders.find(path), "rb") as file:
+    else:
+        with staticfiles_storage.open(stored(path) if stored else path) as file:
             content = file.read()
     return "sha384-" + base64.b64encode(hashlib.sha384(content).digest()).decode()
 

@@ -65,7 +65,10 @@ def page(browser):
     # match, is reported on the console only: it fails the test too.
     # (A page that is meant to be a 404 or 410 reports its own status there too: not an error.)
     def on_console(message):
-        if message.type == "error" and message.location.get("url") != page.url:
+        own_status = message.text.startswith("Failed to load resource") and (
+            message.location.get("url") == page.url
+        )
+        if message.type == "error" and not own_status:
             errors.append(f"{message.text} ({message.location.get('url')})")
 
     page.on("console", on_console)
