@@ -42,6 +42,19 @@ def _immediate_tasks(settings):
 
 
 @pytest.fixture
+def silent_port():
+    """A local port that takes connections and never says a word: a mail server or a
+    database host that hangs."""
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    yield server.getsockname()[1]
+    server.close()
+
+
+@pytest.fixture
 def anonymous(client):
     """A visitor who is not logged in."""
     return client

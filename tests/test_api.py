@@ -14,6 +14,7 @@ from tests.factories import (
     PracticeLocationFactory,
     TargetGroupFactory,
 )
+from tests.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
@@ -117,20 +118,12 @@ def test_anonymous_clients_are_throttled_per_address(client, databank, monkeypat
 
 @pytest.mark.parametrize("path", ["praktijken/", "gemeenten/"])
 def test_the_query_count_does_not_grow(client, databank, path):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(f"{API}/{path}").status_code == 200
-        return len(queries)
-
-    few = count()
+    few = queries_for(client, f"{API}/{path}")
     for n in range(15):
         practice = PracticeFactory(title=f"Meer {n}")
         practice.target_groups.add(databank.target_groups.first())
         PracticeLocationFactory(practice=practice)
-    assert count() == few
+    assert queries_for(client, f"{API}/{path}") == few
 
 
 def test_the_schema_and_its_page(client):

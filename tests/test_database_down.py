@@ -73,18 +73,8 @@ def test_a_database_that_refuses_gives_503_with_retry_after(tmp_path):
     assert_unavailable(pages_with_database_at(free_port(), tmp_path))
 
 
-@pytest.fixture
-def hanging_database():
-    """Takes the connection and never answers, like a database host that hangs."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    yield server.getsockname()[1]
-    server.close()
-
-
-def test_a_database_that_hangs_gives_503_after_the_connect_timeout(tmp_path, hanging_database):
-    assert_unavailable(pages_with_database_at(hanging_database, tmp_path))
+def test_a_database_that_hangs_gives_503_after_the_connect_timeout(tmp_path, silent_port):
+    assert_unavailable(pages_with_database_at(silent_port, tmp_path))
 
 
 @pytest.mark.django_db

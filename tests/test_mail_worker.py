@@ -1,8 +1,6 @@
 """Production mail: queued in the database and sent by `manage.py db_worker`, so a mail server
 that hangs holds up the worker, never a visitor's request."""
 
-import socket
-
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -14,16 +12,6 @@ from tests.test_submit_practice import URL, valid_data
 pytestmark = pytest.mark.django_db
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
-
-
-@pytest.fixture
-def hanging_mail_server():
-    """A port that takes connections and never says a word (an SMTP server that hangs)."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    yield server.getsockname()[1]
-    server.close()
 
 
 @pytest.fixture
@@ -40,12 +28,12 @@ def run_worker():
 
 
 def test_a_submission_only_queues_its_mails(
-    anonymous, settings, worker_backend, hanging_mail_server, django_capture_on_commit_callbacks
+    anonymous, settings, worker_backend, silent_port, django_capture_on_commit_callbacks
 ):
     settings.MAILERS = {
         "default": {
             "BACKEND": SMTP,
-            "OPTIONS": {"host": "127.0.0.1", "port": hanging_mail_server, "timeout": 1},
+            "OPTIONS": {"host": "127.0.0.1", "port": silent_port, "timeout": 1},
         }
     }
     with django_capture_on_commit_callbacks(execute=True):
