@@ -135,6 +135,20 @@ def test_the_schema_and_its_page(client):
     assert "swagger-ui" in docs.content.decode()
 
 
+@pytest.fixture
+def connection_kept_open():
+    """schemathesis calls the WSGI application, which closes the database connection after
+    each request; Django's test client keeps it open, as the test's transaction needs."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 schema = schemathesis.openapi.from_wsgi(f"{API}/schema/?format=json", application)
 
 
@@ -144,7 +158,9 @@ schema = schemathesis.openapi.from_wsgi(f"{API}/schema/?format=json", applicatio
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_answer_matches_the_schema(case, databank, settings, monkeypatch):
+def test_every_answer_matches_the_schema(
+    case, databank, settings, monkeypatch, connection_kept_open
+):
     """No 5xx, and every response as the schema says, for whatever schemathesis sends."""
     from opendata.throttles import ClientThrottle
 
