@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "practices",
     "submissions",
     "opendata",
+    "shortlist",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "config.context_processors.site",
+                "shortlist.context_processors.shortlist",
             ],
         },
     },

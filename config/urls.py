@@ -17,6 +17,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("opendata.urls")),
+    path("", include("shortlist.urls")),
     path("", include("practices.urls")),
     path("", include("submissions.urls")),
 ]

@@ -21,24 +21,23 @@ def export(request, fmt):
     if fmt not in TYPES:
         raise Http404
     rows = export_rows(searched_practices(request.GET), site_url=settings.SITE_URL.rstrip("/"))
-    name = f"praktijken-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    meta = {
+        "bron": settings.SITE_URL.rstrip("/") + request.get_full_path(),
+        "aangemaakt": timezone.now().isoformat(timespec="seconds"),
+    }
+    return export_response(rows, fmt, name="praktijken", meta=meta)
+
+
+def export_response(rows, fmt, *, name, meta):
+    """The rows as a download in one of TYPES, streamed (XLSX: from a temporary file)."""
+    filename = f"{name}-{timezone.localdate():%Y-%m-%d}.{fmt}"
     if fmt == "xlsx":
-        response = FileResponse(xlsx_file(rows), as_attachment=True, filename=name)
+        response = FileResponse(xlsx_file(rows), as_attachment=True, filename=filename)
         response["Content-Type"] = TYPES[fmt]
     else:
-        chunks = (
-            csv_chunks(rows)
-            if fmt == "csv"
-            else json_chunks(
-                rows,
-                meta={
-                    "bron": settings.SITE_URL.rstrip("/") + request.get_full_path(),
-                    "aangemaakt": timezone.now().isoformat(timespec="seconds"),
-                },
-            )
-        )
+        chunks = csv_chunks(rows) if fmt == "csv" else json_chunks(rows, meta=meta)
         response = StreamingHttpResponse(chunks, content_type=TYPES[fmt])
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Robots-Tag"] = "noindex"
     return response
 

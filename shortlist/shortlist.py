@@ -1,0 +1,48 @@
+"""A visitor's shortlist ("bewaarlijst"): practice ids in the session, no account needed.
+
+Shared as a read-only link: the slugs, signed, so nobody can forge a list under our name and
+the link keeps working without the session.
+"""
+
+from django.core import signing
+
+SESSION_KEY = "bewaarlijst"
+MAX_ITEMS = 50
+SALT = "shortlist.share"
+
+
+def ids_in(session):
+    return [pk for pk in session.get(SESSION_KEY, []) if isinstance(pk, int)]
+
+
+def add(session, pk):
+    ids = ids_in(session)
+    if pk not in ids and len(ids) < MAX_ITEMS:
+        session[SESSION_KEY] = [*ids, pk]
+        return True
+    return pk in ids
+
+
+def remove(session, pk):
+    session[SESSION_KEY] = [each for each in ids_in(session) if each != pk]
+
+
+def share_token(slugs):
+    return signing.dumps(list(slugs), salt=SALT, compress=True)
+
+
+def slugs_from(token):
+    """The slugs a share link names, or None when the link was altered."""
+    try:
+        slugs = signing.loads(token, salt=SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(slugs, list) or not all(isinstance(s, str) for s in slugs):
+        return None
+    return slugs[:MAX_ITEMS]
+
+
+def in_order(practices, keys, key):
+    """The practices in the order the list holds them (ids or slugs)."""
+    position = {value: n for n, value in enumerate(keys)}
+    return sorted(practices, key=lambda practice: position[getattr(practice, key)])

@@ -1,0 +1,89 @@
+from django.conf import settings
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from opendata.exports import export_rows
+from opendata.views import TYPES, export_response
+from practices.models import Practice
+from shortlist import shortlist
+
+COMPARE_MIN, COMPARE_MAX = 2, 4
+
+
+@require_POST
+def toggle(request, slug):
+    """ "Bewaar" / "Haal van je bewaarlijst": a plain form post, so it works without script."""
+    practice = get_object_or_404(Practice.objects.published().only("pk"), slug=slug)
+    if request.POST.get("actie") == "verwijder":
+        shortlist.remove(request.session, practice.pk)
+    else:
+        shortlist.add(request.session, practice.pk)
+    back = request.POST.get("volgende", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect("shortlist:list")
+
+
+def _practices(ids=None, slugs=None):
+    published = Practice.objects.published().for_sheet()
+    if slugs is not None:
+        return shortlist.in_order(published.filter(slug__in=slugs), slugs, "slug")
+    return shortlist.in_order(published.filter(pk__in=ids), ids, "pk")
+
+
+def shortlist_page(request):
+    practices = _practices(ids=shortlist.ids_in(request.session))
+    slugs = [practice.slug for practice in practices]
+    share_url = ""
+    if slugs:
+        share_url = request.build_absolute_uri(
+            reverse("shortlist:shared", args=[shortlist.share_token(slugs)])
+        )
+    return render(
+        request,
+        "shortlist/shortlist.html",
+        {"practices": practices, "share_url": share_url, "own": True, "nav": "shortlist"},
+    )
+
+
+def shared(request, token):
+    slugs = shortlist.slugs_from(token)
+    if slugs is None:
+        raise Http404
+    return render(
+        request,
+        "shortlist/shortlist.html",
+        {"practices": _practices(slugs=slugs), "own": False, "nav": "shortlist"},
+    )
+
+
+def compare(request):
+    slugs = list(dict.fromkeys(request.GET.getlist("fiche")))[:COMPARE_MAX]
+    practices = _practices(slugs=slugs)
+    error = ""
+    if len(practices) < COMPARE_MIN:
+        error = f"Kies {COMPARE_MIN} tot {COMPARE_MAX} praktijken om te vergelijken."
+    return render(
+        request,
+        "shortlist/compare.html",
+        {"practices": practices, "error": error, "nav": "shortlist"},
+    )
+
+
+def export(request, fmt):
+    if fmt not in TYPES:
+        raise Http404
+    ids = shortlist.ids_in(request.session)
+    # The list's order, in the database: one query however long the list is.
+    order = Case(
+        *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)),
+        default=Value(len(ids)),
+        output_field=IntegerField(),
+    )
+    practices = Practice.objects.published().filter(pk__in=ids).order_by(order)
+    rows = export_rows(practices, site_url=settings.SITE_URL.rstrip("/"))
+    return export_response(rows, fmt, name="bewaarlijst", meta={"bron": "bewaarlijst"})

@@ -1,0 +1,105 @@
+"""The shortlist: kept in the session without an account, works with plain form posts (no
+script), prints as one document, exports, shares as a read-only link, compares 2 to 4."""
+
+import csv
+import io
+
+import pytest
+
+from tests.factories import PracticeFactory, PracticeLocationFactory, TargetGroupFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def practices():
+    youth = TargetGroupFactory(name="Jongeren")
+    made = []
+    for n, title in enumerate(["Buurtfeest", "CURANT cohousing", "Samen inburgeren"]):
+        practice = PracticeFactory(
+            title=title, slug=f"p{n}", goals=[f"Doel van {title}"], success_factors=["Buren"]
+        )
+        practice.target_groups.add(youth)
+        PracticeLocationFactory(practice=practice, contact_email=f"p{n}@gemeente.example")
+        made.append(practice)
+    return made
+
+
+def save(client, practice, back="/praktijken/"):
+    return client.post(f"/bewaarlijst/bewaar/{practice.slug}/", {"volgende": back})
+
+
+def test_bewaar_works_without_script_and_returns_to_the_page(anonymous, practices):
+    response = save(anonymous, practices[1], back="/praktijken/?q=cohousing")
+    assert response.status_code == 302 and response.url == "/praktijken/?q=cohousing"
+    save(anonymous, practices[0])
+    html = anonymous.get("/bewaarlijst/").content.decode()
+    assert html.index("CURANT cohousing") < html.index("Buurtfeest")  # the order saved in
+    assert "Bewaarlijst (2)" in html  # the menu counts them
+    assert "Doel van CURANT cohousing" in html and "p1@gemeente.example" in html  # printable
+
+
+def test_the_button_shows_the_state_and_removes(anonymous, practices):
+    save(anonymous, practices[0])
+    sheet = anonymous.get(practices[0].get_absolute_url()).content.decode()
+    assert 'aria-pressed="true"' in sheet
+    anonymous.post(
+        f"/bewaarlijst/bewaar/{practices[0].slug}/", {"actie": "verwijder", "volgende": "/"}
+    )
+    assert "Je bewaarlijst is leeg" in anonymous.get("/bewaarlijst/").content.decode()
+
+
+def test_only_published_practices_and_safe_redirects(anonymous, practices):
+    draft = PracticeFactory(status="draft", published_at=None)
+    assert save(anonymous, draft).status_code == 404
+    response = save(anonymous, practices[0], back="https://evil.example/")
+    assert response.url == "/bewaarlijst/"
+    assert anonymous.get("/bewaarlijst/bewaar/p0/").status_code == 405  # POST only
+
+
+def test_the_list_exports_like_a_search(anonymous, practices):
+    save(anonymous, practices[2])
+    save(anonymous, practices[0])
+    response = anonymous.get("/bewaarlijst/export.csv")
+    text = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert [row[0] for row in rows[1:]] == ["Samen inburgeren", "Buurtfeest"]
+
+
+def test_a_shared_link_shows_the_list_read_only_and_cannot_be_forged(anonymous, client, practices):
+    save(anonymous, practices[1])
+    save(anonymous, practices[2])
+    html = anonymous.get("/bewaarlijst/").content.decode()
+    share = html.split('class="share-url" type="text" readonly value="')[1].split('"')[0]
+    path = share.split("testserver", 1)[1]
+    client.cookies.clear()
+    shared = client.get(path).content.decode()  # another visitor, no session
+    assert "Gedeelde bewaarlijst" in shared
+    assert "CURANT cohousing" in shared and "Samen inburgeren" in shared
+    assert "haal weg" not in shared
+    forged = path.replace(path.split("/")[-2], path.split("/")[-2][:-2] + "xx")
+    assert client.get(forged).status_code == 404
+
+
+def test_compare_two_to_four_side_by_side(anonymous, practices):
+    html = anonymous.get("/bewaarlijst/vergelijk/?fiche=p0&fiche=p1").content.decode()
+    for row in ("Doelen", "Doelgroep", "Succesfactoren", "Waar", "Contact", "Onderbouwing"):
+        assert f'<th scope="row">{row}</th>' in html
+    assert "Doel van Buurtfeest" in html and "Doel van CURANT cohousing" in html
+    one = anonymous.get("/bewaarlijst/vergelijk/?fiche=p0").content.decode()
+    assert "Kies 2 tot 4 praktijken" in one
+
+
+def test_query_counts_stay_fixed(anonymous, practices):
+    from tests.queries import queries_for
+
+    for practice in practices[:2]:
+        save(anonymous, practice)
+    few = queries_for(anonymous, "/bewaarlijst/")
+    compare = queries_for(anonymous, "/bewaarlijst/vergelijk/?fiche=p0&fiche=p1")
+    save(anonymous, practices[2])
+    for n in range(5):
+        save(anonymous, PracticeFactory(slug=f"extra-{n}"))
+    assert queries_for(anonymous, "/bewaarlijst/") == few
+    assert queries_for(anonymous, "/bewaarlijst/vergelijk/?fiche=p0&fiche=p1&fiche=p2") == compare
+    print(f"bewaarlijst: {few} queries, vergelijk: {compare}")
