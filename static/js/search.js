@@ -38,6 +38,10 @@
     const current = document.querySelector(regionSelector);
     if (!fresh || !current) { window.location.assign(url); return; }
     current.replaceWith(fresh);
+    // The "Bewaar" forms live outside the search form (forms cannot nest): swap them too.
+    const freshForms = page.querySelector("[data-shortlist-forms]");
+    const currentForms = document.querySelector("[data-shortlist-forms]");
+    if (freshForms && currentForms) currentForms.replaceWith(freshForms);
     document.title = page.title;
     hideApplyButton();
     if (push) window.history.pushState({}, "", url);

@@ -49,6 +49,7 @@ def assert_accessible(page, name, screenshot):
         ("suggest-change", "/praktijken/pleinmakers/wijziging-voorstellen/"),
         ("privacy", "/privacy/"),
         ("open-data", "/open-data/"),
+        ("shortlist", "/bewaarlijst/"),
         ("accessibility-statement", "/toegankelijkheid/"),
         ("not-found", "/bestaat-niet/"),
     ],
