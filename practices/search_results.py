@@ -174,13 +174,7 @@ def searched_practices(params):
 def run_search(params, *, per_page):
     search = parse_search(params)
     query, groups, selected, notices = search.query, search.groups, search.selected, search.notices
-    sort, chosen_sort, sorts, base, ordered = (
-        search.sort,
-        search.chosen_sort,
-        search.sorts,
-        search.base,
-        search.ordered,
-    )
+    sort, base, ordered = search.sort, search.base, search.ordered
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
     counts, total = count_facets(base, keys, expanded=expanded, text_query=bool(groups))
@@ -234,8 +228,8 @@ def run_search(params, *, per_page):
     result = SearchResults(
         query=query,
         page=page,
-        sort=chosen_sort,
-        sorts=sorts,
+        sort=search.chosen_sort,
+        sorts=search.sorts,
         facets=facets,
         chips=chips,
         notices=notices,
