@@ -5,6 +5,7 @@ the link keeps working without the session.
 """
 
 from django.core import signing
+from django.db.models import Case, IntegerField, Value, When
 
 SESSION_KEY = "bewaarlijst"
 MAX_ITEMS = 50
@@ -42,7 +43,11 @@ def slugs_from(token):
     return slugs[:MAX_ITEMS]
 
 
-def in_order(practices, keys, key):
-    """The practices in the order the list holds them (ids or slugs)."""
-    position = {value: n for n, value in enumerate(keys)}
-    return sorted(practices, key=lambda practice: position[getattr(practice, key)])
+def in_list_order(queryset, field, values):
+    """The rows whose `field` is one of `values`, in the order of `values`: filtered and
+    ordered by the database, whether it is the page or an export."""
+    order = Case(
+        *(When(**{field: value}, then=Value(n)) for n, value in enumerate(values)),
+        output_field=IntegerField(),
+    )
+    return queryset.filter(**{f"{field}__in": values}).order_by(order)

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,8 +30,8 @@ def toggle(request, slug):
 def _practices(ids=None, slugs=None):
     published = Practice.objects.published().for_sheet()
     if slugs is not None:
-        return shortlist.in_order(published.filter(slug__in=slugs), slugs, "slug")
-    return shortlist.in_order(published.filter(pk__in=ids), ids, "pk")
+        return list(shortlist.in_list_order(published, "slug", slugs))
+    return list(shortlist.in_list_order(published, "pk", ids))
 
 
 def shortlist_page(request):
@@ -77,13 +76,8 @@ def compare(request):
 def export(request, fmt):
     if fmt not in TYPES:
         raise Http404
-    ids = shortlist.ids_in(request.session)
-    # The list's order, in the database: one query however long the list is.
-    order = Case(
-        *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)),
-        default=Value(len(ids)),
-        output_field=IntegerField(),
+    practices = shortlist.in_list_order(
+        Practice.objects.published(), "pk", shortlist.ids_in(request.session)
     )
-    practices = Practice.objects.published().filter(pk__in=ids).order_by(order)
     rows = export_rows(practices, site_url=settings.SITE_URL.rstrip("/"))
     return export_response(rows, fmt, name="bewaarlijst", meta={"bron": "bewaarlijst"})

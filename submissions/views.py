@@ -24,31 +24,40 @@ def photo_must_be_chosen_again(request, form):
     return bool(request.FILES.get("photo")) and not form.is_valid()
 
 
+def _store(request, *, valid, store):
+    """The rate limit, then `store(address)` when the forms are valid. Returns the redirect
+    to the new status page, or None and the problem to show above the kept form."""
+    address = client_address(request)
+    if services.is_rate_limited(address=address):
+        return None, RATE_LIMITED
+    if not valid:
+        return None, ""
+    try:
+        submission = store(address)
+    except services.RateLimited:  # another post from this address took the last place
+        return None, RATE_LIMITED
+    return redirect(submission.get_absolute_url() + "?verzonden=1"), ""
+
+
 def submit_practice(request):
     form = PracticeSubmissionForm(request.POST or None, request.FILES or None)
     places = PlaceFormSetFactory(request.POST or None, prefix="gemeenten")
     links = LinkFormSetFactory(request.POST or None, prefix="links")
     problem = ""
     if request.method == "POST":
-        address = client_address(request)
-        all_valid = all([form.is_valid(), places.is_valid(), links.is_valid()])
-        if services.is_rate_limited(address=address):
-            problem = RATE_LIMITED
-        elif all_valid:
-            try:
-                submission = services.submit_practice(
-                    fields=form.submission_fields(),
-                    places=[
-                        f.cleaned_data for f in places if f.cleaned_data.get("municipality_name")
-                    ],
-                    links=[f.cleaned_data for f in links if f.cleaned_data.get("url")],
-                    address=address,
-                    robot=form.is_robot(),
-                )
-            except services.RateLimited:
-                problem = RATE_LIMITED
-            else:
-                return redirect(submission.get_absolute_url() + "?verzonden=1")
+        done, problem = _store(
+            request,
+            valid=all([form.is_valid(), places.is_valid(), links.is_valid()]),
+            store=lambda address: services.submit_practice(
+                fields=form.submission_fields(),
+                places=[f.cleaned_data for f in places if f.cleaned_data.get("municipality_name")],
+                links=[f.cleaned_data for f in links if f.cleaned_data.get("url")],
+                address=address,
+                robot=form.is_robot(),
+            ),
+        )
+        if done:
+            return done
     return render(
         request,
         "submissions/submit_practice.html",
@@ -69,21 +78,18 @@ def suggest_change(request, slug):
     form = ChangeSuggestionForm(request.POST or None, request.FILES or None)
     problem = ""
     if request.method == "POST":
-        address = client_address(request)
-        if services.is_rate_limited(address=address):
-            problem = RATE_LIMITED
-        elif form.is_valid():
-            try:
-                submission = services.suggest_change(
-                    practice=practice,
-                    fields=form.submission_fields(),
-                    address=address,
-                    robot=form.is_robot(),
-                )
-            except services.RateLimited:
-                problem = RATE_LIMITED
-            else:
-                return redirect(submission.get_absolute_url() + "?verzonden=1")
+        done, problem = _store(
+            request,
+            valid=form.is_valid(),
+            store=lambda address: services.suggest_change(
+                practice=practice,
+                fields=form.submission_fields(),
+                address=address,
+                robot=form.is_robot(),
+            ),
+        )
+        if done:
+            return done
     return render(
         request,
         "submissions/suggest_change.html",
