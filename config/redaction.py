@@ -1,12 +1,13 @@
 """Secrets in URLs kept out of the logs: the token of a submitter's status page
-(/inzending/<token>/) is replaced by "…" in gunicorn's access log and Django's request logs."""
+(/inzending/<token>/) and of an alert subscription (/meldingen/<token>/) is replaced by "…"
+in gunicorn's access log and Django's request logs."""
 
 import logging
 import re
 
 from gunicorn.glogging import Logger
 
-TOKEN_IN_PATH = re.compile(r"(/inzending/)[^/?#\s\"]+")
+TOKEN_IN_PATH = re.compile(r"(/inzending/|/meldingen/)[^/?#\s\"]+")
 
 
 def redact(text):

@@ -41,6 +41,7 @@ SECRET_KEY = os.getenv("SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 # Where the editors' admin lives; a less obvious path keeps most scanners away.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 ADMIN_PATH = os.getenv("ADMIN_PATH", "beheer/").strip("/") + "/"
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")
 
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "submissions",
     "opendata",
     "shortlist",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -289,6 +291,9 @@ CORS_ALLOW_CREDENTIALS = False
 PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 # A sheet is due for review this many months after the editors last reviewed it.
 REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
+
+# Alerts: days to confirm a subscription (`manage.py send_alerts` deletes it after that).
+ALERT_CONFIRM_DAYS = envint("ALERT_CONFIRM_DAYS", "7")
 
 # Submissions: how long submitters' personal data are kept after a decision
 # (`manage.py purge_submitters`), and whether a proxy in front sets X-Forwarded-For.

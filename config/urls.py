@@ -18,6 +18,7 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("opendata.urls")),
     path("", include("shortlist.urls")),
+    path("", include("alerts.urls")),
     path("", include("practices.urls")),
     path("", include("submissions.urls")),
 ]

@@ -34,3 +34,10 @@ def server_error(request):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return defaults.server_error(request)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid token (an old tab, cookies refused): Django's own page is
+    English with an inline style our CSP blocks; this one says what to do, in Dutch."""
+    body = render_to_string("403_csrf.html", request=request)
+    return HttpResponse(body, status=403)

@@ -50,6 +50,7 @@ def robots(request):
         "User-agent: *",
         f"Disallow: /{settings.ADMIN_PATH}",
         "Disallow: /inzending/",
+        "Disallow: /meldingen/",
         "Disallow: /praktijken/export.",
         "",
         f"Sitemap: {site}/sitemap.xml",

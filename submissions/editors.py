@@ -1,9 +1,14 @@
 """The editors' group and its rights, in one place for the migration, the command and tests."""
 
+from django.db.models import Q
+
 EDITORS = "Redacteurs"
 # What editors keep: practices and everything around them, keywords, and submissions.
 # Not users, groups or permissions: that stays with the administrators.
 EDITOR_APPS = ["practices", "taggit", "submissions"]
+# And, of the alerts, the list without addresses: the number of subscribers per search.
+# Seeing their e-mail addresses takes alerts.view_subscriber_email, given to a person apart.
+EDITOR_EXTRA = [("alerts", "view_subscription")]
 
 
 def editors_group(Group, Permission):
@@ -11,7 +16,12 @@ def editors_group(Group, Permission):
 
     Takes the model classes so that a migration can pass its historical models."""
     group, _ = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
+    extra = Q()
+    for app_label, codename in EDITOR_EXTRA:
+        extra |= Q(content_type__app_label=app_label, codename=codename)
+    group.permissions.set(
+        Permission.objects.filter(Q(content_type__app_label__in=EDITOR_APPS) | extra)
+    )
     return group
 
 
@@ -21,7 +31,7 @@ def refresh_editors_group(apps, schema_editor):
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        if app_config.label in EDITOR_APPS:
+        if app_config.label in EDITOR_APPS or app_config.label in dict(EDITOR_EXTRA):
             app_config.models_module = True
             create_permissions(app_config, verbosity=0)
             app_config.models_module = None

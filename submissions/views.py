@@ -134,5 +134,6 @@ def privacy(request):
             "hash_hours": retention.ADDRESS_HASH_HOURS,
             "spam_days": retention.SPAM_DAYS,
             "record_days": retention.TASK_AND_LOGIN_DAYS,
+            "alert_confirm_days": settings.ALERT_CONFIRM_DAYS,
         },
     )

@@ -26,3 +26,11 @@ def test_an_unexpected_error_shows_the_dutch_500_page(settings, monkeypatch):
     response = Client(raise_request_exception=False).get("/")
     assert response.status_code == 500
     assert "Er ging iets mis" in response.content.decode()
+
+
+def test_a_form_without_a_valid_token_gets_a_dutch_page_without_inline_style():
+    response = Client(enforce_csrf_checks=True).post("/meldingen/", {"email": "a@b.be"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Het formulier is niet verstuurd" in html and 'lang="nl"' in html
+    assert "<style" not in html

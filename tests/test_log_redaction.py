@@ -60,3 +60,12 @@ def test_django_request_logs_have_no_token(anonymous, settings):
         logging.config.dictConfig(settings.LOGGING)
     assert "Not Found: /inzending/…/" in stream.getvalue()
     assert TOKEN not in stream.getvalue()
+
+
+def test_alert_tokens_are_redacted_and_the_subscribe_form_is_not():
+    from config.redaction import redact
+
+    assert redact(f"GET /meldingen/{TOKEN}/uitschrijven/ HTTP/1.1") == (
+        "GET /meldingen/…/uitschrijven/ HTTP/1.1"
+    )
+    assert redact("GET /meldingen/?q=buurt HTTP/1.1") == "GET /meldingen/?q=buurt HTTP/1.1"

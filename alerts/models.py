@@ -1,0 +1,131 @@
+"""E-mail alerts: an address that follows a search and hears about new practices for it."""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+# A digest is due when the last one covered up to this long ago. The slack lets a daily run of
+# `send_alerts` that starts a little earlier than yesterday's still count as a day.
+DUE_AFTER = {
+    "dagelijks": timedelta(days=1) - timedelta(hours=2),
+    "wekelijks": timedelta(days=7) - timedelta(hours=2),
+}
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def pending(self):
+        return self.filter(confirmed_at__isnull=True)
+
+    def expired(self, now=None):
+        """Never confirmed, and the confirmation link is no longer valid."""
+        now = now or timezone.now()
+        return self.pending().filter(requested_at__lt=now - confirm_within())
+
+    def due(self, now=None):
+        """Confirmed subscriptions whose next digest is due."""
+        now = now or timezone.now()
+        due = models.Q()
+        for frequency, period in DUE_AFTER.items():
+            due |= models.Q(frequency=frequency, checked_until__lte=now - period)
+        return self.confirmed().filter(due)
+
+    def requested_since(self, since, *, address_hash="", email=""):
+        found = self.filter(requested_at__gte=since)
+        if address_hash:
+            found = found.filter(address_hash=address_hash)
+        if email:
+            found = found.filter(email=email)
+        return found
+
+
+def confirm_within():
+    return timedelta(days=settings.ALERT_CONFIRM_DAYS)
+
+
+class Subscription(models.Model):
+    class Frequency(models.TextChoices):
+        DAILY = "dagelijks", "Dagelijks"
+        WEEKLY = "wekelijks", "Wekelijks"
+
+    email = models.EmailField("e-mailadres", max_length=254)
+    search = models.CharField(
+        "zoekopdracht",
+        max_length=2000,
+        blank=True,
+        help_text="De parameters van /praktijken/ (leeg: de hele databank).",
+    )
+    description = models.CharField("omschrijving", max_length=600)
+    frequency = models.CharField(
+        "frequentie", max_length=10, choices=Frequency, default=Frequency.WEEKLY
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField("aangevraagd op", default=timezone.now)
+    requested_at = models.DateTimeField(
+        "laatste bevestigingsmail", default=timezone.now, db_index=True
+    )
+    confirmed_at = models.DateTimeField("bevestigd op", null=True, blank=True)
+    checked_until = models.DateTimeField(
+        "nagekeken tot",
+        null=True,
+        blank=True,
+        help_text="Praktijken die later gepubliceerd worden, komen in de volgende mail.",
+    )
+    last_sent_at = models.DateTimeField("laatste mail", null=True, blank=True)
+    address_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "abonnement op meldingen"
+        verbose_name_plural = "abonnementen op meldingen"
+        ordering = ["-created_at", "-id"]
+        permissions = [("view_subscriber_email", "Kan de e-mailadressen van abonnees zien")]
+        constraints = [
+            models.UniqueConstraint(fields=["email", "search"], name="alerts_one_per_search"),
+            models.CheckConstraint(
+                condition=models.Q(confirmed_at__isnull=True)
+                | models.Q(checked_until__isnull=False),
+                name="alerts_confirmed_has_checked_until",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(email=Lower("email")),
+                name="alerts_email_lower_case",
+            ),
+        ]
+
+    def __str__(self):
+        return self.description
+
+    def get_absolute_url(self):
+        """The subscriber's own page (private: the token is the key)."""
+        return reverse("alerts:manage", args=[self.token])
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    @property
+    def status_label(self):
+        return "Actief" if self.is_confirmed else "Nog niet bevestigd"
+
+    def search_url(self):
+        return reverse("practices:practice_list") + (f"?{self.search}" if self.search else "")
+
+    def confirm_url(self):
+        return reverse("alerts:confirm", args=[self.token])
+
+    def unsubscribe_url(self):
+        return reverse("alerts:unsubscribe", args=[self.token])
