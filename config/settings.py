@@ -255,6 +255,19 @@ OPEN_DATA_LICENCE_URL = os.getenv(
 )
 OPEN_DATA_PUBLISHER = os.getenv("OPEN_DATA_PUBLISHER", "Agentschap Binnenlands Bestuur")
 
+# Who is responsible for the personal data (the privacy notice names them), and where a
+# complaint about that goes. For a Flemish public body that is the Vlaamse Toezichtcommissie;
+# for a private organisation the Gegevensbeschermingsautoriteit.
+DATA_CONTROLLER = os.getenv("DATA_CONTROLLER", "Agentschap Binnenlands Bestuur")
+DATA_CONTROLLER_EMAIL = os.getenv("DATA_CONTROLLER_EMAIL", "") or EDITORS_EMAIL
+DATA_PROTECTION_OFFICER_EMAIL = os.getenv("DATA_PROTECTION_OFFICER_EMAIL", "")
+SUPERVISORY_AUTHORITY = os.getenv(
+    "SUPERVISORY_AUTHORITY", "Vlaamse Toezichtcommissie voor de verwerking van persoonsgegevens"
+)
+SUPERVISORY_AUTHORITY_URL = os.getenv(
+    "SUPERVISORY_AUTHORITY_URL", "https://www.vlaamsetoezichtcommissie.be"
+)
+
 # The read-only API (/api/v1/, opendata/api.py): anonymous, GET only, throttled per address.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],

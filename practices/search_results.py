@@ -76,6 +76,21 @@ class SearchResults:
     previous_url: str = ""
     next_url: str = ""
     export_query: str = ""  # this search's parameters, for the downloads
+    title: str = "Alle praktijken"  # the tab's title: what is searched, in words
+
+
+MAX_TITLE = 80
+
+
+def search_title(query, selected):
+    """'Praktijken voor actie 22', 'Praktijken voor ‘buurt’, Jongeren, Limburg'."""
+    parts = [f"‘{query}’"] if query else []
+    for param, values in selected.items():
+        parts += [f"actie {key}" if param == "actie" else name for key, name in values.items()]
+    if not parts:
+        return "Alle praktijken"
+    title = "Praktijken voor " + ", ".join(parts)
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1] + "…"
 
 
 def url_for(params):
@@ -234,6 +249,7 @@ def run_search(params, *, per_page):
         chips=chips,
         notices=notices,
         clear_url=url_for({"q": kept["q"], "sorteer": kept["sorteer"]}),
+        title=search_title(query, selected),
     )
     page_params = url_for(kept)[1:]
     result.export_query = url_for(kept)

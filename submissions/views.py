@@ -135,5 +135,10 @@ def privacy(request):
             "spam_days": retention.SPAM_DAYS,
             "record_days": retention.TASK_AND_LOGIN_DAYS,
             "alert_confirm_days": settings.ALERT_CONFIRM_DAYS,
+            "controller": settings.DATA_CONTROLLER,
+            "controller_email": settings.DATA_CONTROLLER_EMAIL,
+            "dpo_email": settings.DATA_PROTECTION_OFFICER_EMAIL,
+            "authority": settings.SUPERVISORY_AUTHORITY,
+            "authority_url": settings.SUPERVISORY_AUTHORITY_URL,
         },
     )
