@@ -53,6 +53,7 @@ class FacetGroup:
     label: str
     values: list[FacetValue]
     more_url: str = ""  # a long facet that shows only its most frequent values
+    less_url: str = ""  # a long facet shown whole: back to its most frequent values
 
 
 @dataclass
@@ -225,15 +226,18 @@ def run_search(params, *, per_page):
         chosen = selected[facet.param]
         everything = facet.param in expanded
         facet_counts = counts[facet.param]
-        more_url = ""
-        if facet.long and not everything and len(facet_counts) > SHORT_LIST:
-            facet_counts = facet_counts[:SHORT_LIST]
-            more_url = url_for({**kept, "alle": [facet.param]})
+        more_url = less_url = ""
+        if facet.long and len(facet_counts) > SHORT_LIST:
+            if everything:
+                less_url = url_for(kept)
+            else:
+                facet_counts = facet_counts[:SHORT_LIST]
+                more_url = url_for({**kept, "alle": [facet.param]})
         counted = {key for key, _, _ in facet_counts}
         values = [
             FacetValue(key, name, count, key in chosen) for key, name, count in facet_counts
         ] + [FacetValue(key, name, 0, True) for key, name in chosen.items() if key not in counted]
-        facets.append(FacetGroup(facet.param, facet.label, values, more_url))
+        facets.append(FacetGroup(facet.param, facet.label, values, more_url, less_url))
 
     chips = [
         Chip(f"{FACETS_BY_PARAM[param].label}: {name}", toggled(param, key))

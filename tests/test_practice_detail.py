@@ -69,13 +69,35 @@ def test_sheet_shows_every_section_in_the_source_order(anonymous):
 
 def test_sheet_shows_places_with_what_they_do_and_their_contact(anonymous):
     html = anonymous.get(full_practice().get_absolute_url()).content.decode()
-    assert "<h3>Antwerpen</h3>" in html
+    assert '<h3><a href="/praktijken/?gemeente=antwerpen">Antwerpen</a></h3>' in html
     assert "Woonunits van CURANT." in html
     assert 'href="mailto:curant@antwerpen.be"' in html
     assert "<h3>Meer dan 30 gemeenten</h3>" in html
     assert 'href="http://www.sameninburgeren.be/contact/"' in html
     assert "Actie 22: Pleinmakers aanbieden" in html
     assert "In de databank sinds" in html
+
+
+def test_every_taxonomy_value_on_a_sheet_links_to_the_search_and_bare_places_are_one_line(
+    anonymous,
+):
+    from tests.factories import MunicipalityFactory, PracticeLocationFactory
+
+    practice = full_practice()
+    bare = PracticeLocationFactory(
+        practice=practice, municipality=MunicipalityFactory(name="Zoersel"), description=""
+    )
+    html = anonymous.get(practice.get_absolute_url()).content.decode()
+    compact = html[html.index('<ul class="places-compact">') :]
+    assert f'<li><a href="/praktijken/?gemeente={bare.municipality.slug}">Zoersel</a></li>' in (
+        compact[: compact.index("</ul>")]
+    )
+    assert "<h3>Zoersel" not in html  # no empty box
+    assert 'href="/praktijken/?actie=22">alle praktijken voor actie 22</a>' in html
+    for term in practice.target_groups.all():
+        assert f'href="/praktijken/?doelgroep={term.slug}"' in html
+    for term in practice.policy_domains.all():
+        assert f'href="/praktijken/?beleidsdomein={term.slug}"' in html
 
 
 def test_sheet_offers_to_submit_a_practice(anonymous):

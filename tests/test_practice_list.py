@@ -296,3 +296,7 @@ def test_a_long_facet_shows_its_most_frequent_values_and_all_on_request(anonymou
     everything = anonymous.get(URL + group.more_url)
     group = next(g for g in everything.context["results"].facets if g.param == "gemeente")
     assert len(group.values) == SHORT_LIST + 6 and not group.more_url
+    assert group.less_url == "?gemeente=gemeente-24"
+    html = everything.content.decode()
+    assert 'href="?gemeente=gemeente-24">Toon minder<span class="visually-hidden"> gemeente' in html
+    assert 'Toon meer<span class="visually-hidden"> gemeente' in response.content.decode()

@@ -120,6 +120,11 @@ class PracticeLocation(models.Model):
             )
 
     @property
+    def is_bare(self):
+        """Only a name: no description and no contact (shown as one line, not a box)."""
+        return not self.description and not self.has_contact
+
+    @property
     def place_name(self):
         """The municipality's name, or the wider area (uses the loaded municipality)."""
         return self.municipality.name if self.municipality_id else self.area_label

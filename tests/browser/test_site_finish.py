@@ -1,0 +1,136 @@
+"""The public site's finish, measured in Chromium: spacing, focus contrast, the skip link to
+the results, the printed sheet (page count from Chromium's PDF) and the Print button."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SHEET = "/praktijken/curant-cohousing-project/"
+
+
+@pytest.fixture
+def site(live_server):
+    call_command("seed", verbosity=0)
+    return live_server.url
+
+
+def luminance(rgb):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one, other):
+    light, dark = sorted([luminance(one), luminance(other)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def rgb(css):
+    return tuple(int(v) for v in re.findall(r"\d+", css)[:3])
+
+
+@pytest.mark.parametrize("path", ["/", SHEET, "/fiche-indienen/", "/over/", "/praktijken/"])
+def test_the_last_block_keeps_its_distance_from_the_footer(page, site, path):
+    page.goto(site + path)
+    gap = page.evaluate(
+        """() => {
+          const main = document.querySelector('main');
+          const last = [...main.children].filter(e => e.getClientRects().length).pop();
+          return document.querySelector('.site-footer').getBoundingClientRect().top
+            - last.getBoundingClientRect().bottom;
+        }"""
+    )
+    assert gap >= 24, f"{path}: {gap} px between the last block and the footer"
+
+
+def test_a_confirmation_box_keeps_its_distance_from_the_header(page, site):
+    page.goto(site + "/meldingen/")
+    page.get_by_label("Je e-mailadres").fill("iemand@gemeente.be")
+    page.get_by_role("button", name="Inschrijven").click()
+    gap = page.evaluate(
+        "document.querySelector('main .notice').getBoundingClientRect().top"
+        " - document.querySelector('.site-header').getBoundingClientRect().bottom"
+    )
+    assert gap >= 16
+
+
+# An element of each background a focus indicator appears on: the page, the grey surfaces
+# (filters, footer), the blue header, and a dark button.
+FOCUSABLE = {
+    "link on white": "main a[href]",
+    "filter on grey": ".facets input[type=checkbox]",
+    "footer link on grey": ".site-footer a",
+    "header link on blue": ".site-nav a",
+    "button on dark blue": ".search-box button",
+}
+
+
+@pytest.mark.parametrize("name", FOCUSABLE)
+def test_the_focus_indicator_has_3_to_1_contrast_on_every_background(page, site, name):
+    page.goto(site + "/praktijken/?q=jongeren")
+    element = page.locator(FOCUSABLE[name]).first
+    element.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
+    style = element.evaluate(
+        """e => {
+          const s = getComputedStyle(e);
+          let bg = e.parentElement, colour = 'rgba(0, 0, 0, 0)';
+          while (bg && (colour = getComputedStyle(bg).backgroundColor) === 'rgba(0, 0, 0, 0)') {
+            bg = bg.parentElement;
+          }
+          return {outline: s.outlineColor, width: s.outlineWidth, shadow: s.boxShadow,
+                  background: colour === 'rgba(0, 0, 0, 0)' ? 'rgb(255, 255, 255)' : colour,
+                  focused: e === document.activeElement};
+        }"""
+    )
+    assert style["focused"]
+    assert float(style["width"].rstrip("px")) >= 2
+    background = rgb(style["background"])
+    best = max(
+        contrast(rgb(style["outline"]), background), contrast(rgb(style["shadow"]), background)
+    )
+    assert best >= 3, f"{name}: {style}"
+
+
+def test_a_skip_link_leads_past_the_filters_to_the_results(page, site):
+    page.goto(site + "/praktijken/?q=jongeren")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Naar de resultaten"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#resultaten') !== null")
+    page.wait_for_load_state("networkidle")  # let the server finish before the database resets
+
+
+def pdf_pages(pdf):
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+def test_a_typical_sheet_prints_on_at_most_two_a4_pages_with_name_address_and_date(page, site):
+    page.goto(site + SHEET)
+    page.emulate_media(media="print")
+    header = page.locator(".print-only")
+    assert header.is_visible()
+    text = header.inner_text()
+    assert "Databank Sociale Samenhang" in text and SHEET in text and "afgedrukt op" in text
+    for hidden in [".site-header", ".call", "#related", ".shortlist-button", "[data-print]"]:
+        if page.locator(hidden).count():
+            assert not page.locator(hidden).first.is_visible(), hidden
+    pages = pdf_pages(page.pdf(format="A4"))
+    print(f"{SHEET} prints on {pages} A4 page(s)")
+    assert 1 <= pages <= 2
+
+
+def test_the_print_button_appears_with_javascript_only(browser, site):
+    for javascript in (True, False):
+        context = browser.new_context(java_script_enabled=javascript, locale="nl-BE")
+        page = context.new_page()
+        page.goto(site + SHEET)
+        assert page.get_by_role("button", name="Print deze fiche").is_visible() is javascript
+        context.close()
