@@ -89,8 +89,9 @@ def test_every_taxonomy_value_on_a_sheet_links_to_the_search_and_bare_places_are
     )
     html = anonymous.get(practice.get_absolute_url()).content.decode()
     compact = html[html.index('<ul class="places-compact">') :]
-    assert f'<li><a href="/praktijken/?gemeente={bare.municipality.slug}">Zoersel</a></li>' in (
-        compact[: compact.index("</ul>")]
+    assert (
+        f'<li><a href="/praktijken/?gemeente={bare.municipality.slug}">Zoersel</a></li>'
+        in (compact[: compact.index("</ul>")])
     )
     assert "<h3>Zoersel" not in html  # no empty box
     assert 'href="/praktijken/?actie=22">alle praktijken voor actie 22</a>' in html
