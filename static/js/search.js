@@ -1,12 +1,29 @@
 // Progressive enhancement for /praktijken/: apply a filter or sort as soon as it changes and
 // swap in the new results and facet counts. Without this file the "Filters toepassen" button
 // does the same with a page load.
+//
+// The filter panel comes from the server closed, the state a phone keeps, so nothing moves
+// when the page paints. On a wide screen it opens beside the results (which do not move);
+// on a phone "Toon n resultaten" closes it and leads to the results.
 (function () {
   "use strict";
   if (!window.fetch || !window.DOMParser || !window.history) return;
 
   const regionSelector = "[data-search-region]";
+  const wide = window.matchMedia("(min-width: 60rem)");
   let controller = null;
+
+  function setUpPanel(panel, wasOpen) {
+    if (!panel) return;
+    panel.open = wide.matches || wasOpen;
+    panel.querySelectorAll("[data-show-results]").forEach((button) => {
+      button.hidden = wide.matches;
+    });
+  }
+
+  function currentPanel() {
+    return document.querySelector("[data-facets]");
+  }
 
   function hideApplyButton() {
     document.querySelectorAll("[data-apply]").forEach((button) => { button.hidden = true; });
@@ -37,6 +54,8 @@
     const fresh = page.querySelector(regionSelector);
     const current = document.querySelector(regionSelector);
     if (!fresh || !current) { window.location.assign(url); return; }
+    const wasOpen = Boolean(currentPanel() && currentPanel().open);
+    setUpPanel(fresh.querySelector("[data-facets]"), wasOpen);
     current.replaceWith(fresh);
     // The "Bewaar" forms live outside the search form (forms cannot nest): swap them too.
     const freshForms = page.querySelector("[data-shortlist-forms]");
@@ -57,10 +76,15 @@
     if (!form || !event.target.matches("input[type=checkbox], select")) return;
     show(queryFor(form), true);
   });
+  document.addEventListener("click", (event) => {
+    if (!event.target.closest("[data-show-results]")) return;
+    const panel = currentPanel();
+    if (panel) panel.open = false;
+    const results = document.getElementById("resultaten");
+    if (results) { results.focus(); results.scrollIntoView({ block: "start" }); }
+  });
   window.addEventListener("popstate", () => show(window.location.href, false));
+  wide.addEventListener("change", () => setUpPanel(currentPanel(), false));
   hideApplyButton();
-  // On a phone the filters start folded, so the results come first.
-  if (window.matchMedia("(max-width: 59.99rem)").matches) {
-    document.querySelectorAll("details.facets").forEach((panel) => { panel.open = false; });
-  }
+  setUpPanel(currentPanel(), false);
 })();

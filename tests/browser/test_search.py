@@ -42,6 +42,8 @@ def test_without_javascript_the_button_applies_the_filters(browser, site):
     context = browser.new_context(java_script_enabled=False, locale="nl-BE")
     page = context.new_page()
     page.goto(site + "/praktijken/")
+    assert not page.get_by_label("Limburg", exact=False).is_visible()  # sent closed
+    page.get_by_text("Filters", exact=True).click()  # a desktop user opens it
     page.get_by_label("Limburg", exact=False).check()
     page.get_by_role("button", name="Filters toepassen").click()
     page.wait_for_url("**/praktijken/?*provincie=limburg*")

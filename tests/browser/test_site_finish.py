@@ -134,3 +134,66 @@ def test_the_print_button_appears_with_javascript_only(browser, site):
         page.goto(site + SHEET)
         assert page.get_by_role("button", name="Print deze fiche").is_visible() is javascript
         context.close()
+
+
+# The sum of the layout shifts the page made by itself (Layout Instability API), as
+# Lighthouse counts cumulative layout shift.
+CUMULATIVE_LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 1500);
+})"""
+
+
+def phone(browser):
+    """Lighthouse's mobile profile: a 412 × 823 screen at 1.75 device pixels, touch."""
+    return browser.new_context(
+        viewport={"width": 412, "height": 823},
+        device_scale_factor=1.75,
+        is_mobile=True,
+        has_touch=True,
+        locale="nl-BE",
+    )
+
+
+@pytest.mark.parametrize("path", ["/praktijken/", "/praktijken/?q=jongeren&provincie=limburg"])
+def test_the_search_page_does_not_shift_on_a_phone(browser, site, path):
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(site + path)
+    shift = page.evaluate(CUMULATIVE_LAYOUT_SHIFT)
+    print(f"CLS {path} on a phone: {shift:.3f}")
+    assert shift <= 0.05
+    first_result = page.locator(".card").first.bounding_box()
+    assert first_result["y"] < 823  # the results are on the first screen
+    context.close()
+
+
+def test_on_a_phone_the_filters_open_and_lead_back_to_the_results(browser, site, screenshot):
+    context = phone(browser)
+    page = context.new_page()
+    page.goto(site + "/praktijken/")
+    page.get_by_text("Filters", exact=True).click()
+    page.get_by_label("Limburg", exact=False).check()
+    show = page.get_by_role("button", name=re.compile(r"^Toon \d+ resultat"))
+    show.wait_for()
+    count = page.locator(".result-count").inner_text().split()[0]
+    assert show.inner_text() == f"Toon {count} resultaten"
+    assert page.locator("details.facets").get_attribute("open") is not None  # kept open
+    screenshot(page, "search-phone-filters")
+    show.click()
+    assert page.locator("details.facets").get_attribute("open") is None
+    assert page.evaluate("document.activeElement.id") == "resultaten"
+    top = page.evaluate("document.getElementById('resultaten').getBoundingClientRect().top")
+    assert -2 <= top < 823  # scrolled to (fractions of a pixel aside)
+    assert page.get_by_text("Filters (1 actief)").is_visible()
+    context.close()
+
+
+def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page, site):
+    page.goto(site + "/praktijken/?q=jongeren")
+    assert page.locator("details.facets").get_attribute("open") is not None
+    assert page.get_by_label("Limburg", exact=False).is_visible()
+    assert not page.get_by_role("button", name=re.compile(r"^Toon \d+")).is_visible()
