@@ -37,13 +37,57 @@ class Difference:
         return format_html_join(" ", "{}", ((format_html(t, text),) for t, text in parts))
 
 
+TEXT_PARTS = {name for _, name in COMPARED}
+COMPARED_LABELS = [(name, label) for label, name in COMPARED]
+
+
+def current_texts(practice):
+    """The sheet's current text of each part a change can be about, to edit in the form.
+    Reads the places and links the view prefetched."""
+    texts = {name: _text(getattr(practice, name)) for _, name in COMPARED}
+    texts["places"] = "\n\n".join(
+        "\n".join(
+            line
+            for line in [
+                location.place_name,
+                location.description,
+                ", ".join(
+                    v
+                    for v in [
+                        location.contact_name,
+                        location.contact_email,
+                        location.contact_phone,
+                        location.contact_url,
+                    ]
+                    if v
+                ),
+            ]
+            if line
+        )
+        for location in practice.locations.all()
+    )
+    texts["links"] = "\n".join(f"{link.title} – {link.url}" for link in practice.links.all())
+    return texts
+
+
 def _text(value):
     return "\n".join(value) if isinstance(value, list) else (value or "")
 
 
 def differences(submission):
     """The fields where a submitted sheet differs from the sheet it is about ([] if none)."""
-    if not submission.practice_id or not submission.title:
+    if not submission.practice_id:
+        return []
+    if submission.kind == "change":
+        # A suggestion about one text of the sheet: its proposal against that text.
+        if submission.part not in TEXT_PARTS or not submission.message:
+            return []
+        label = dict(COMPARED_LABELS)[submission.part]
+        current = _text(getattr(submission.practice, submission.part))
+        if current.split() == submission.message.split():
+            return []
+        return [Difference(label, current, submission.message)]
+    if not submission.title:
         return []
     found = []
     for label, name in COMPARED:

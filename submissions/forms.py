@@ -120,6 +120,23 @@ class MultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+OPTIONAL = " (niet verplicht)"
+
+
+class MarksOptionalFields:
+    """Every field a person may leave empty says so in its label, as GOV.UK does; the rest
+    are required. NOT_MARKED: fields whose need the section explains."""
+
+    NOT_MARKED = ("website",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.required or name in self.NOT_MARKED or OPTIONAL in str(field.label):
+                continue
+            field.label = f"{field.label}{OPTIONAL}"
+
+
 class SubmitterForm(forms.Form):
     """Who sends it, the privacy notice, and a field for robots only."""
 
@@ -131,7 +148,7 @@ class SubmitterForm(forms.Form):
         error_messages={"invalid": "Vul een geldig e-mailadres in, bv. naam@gemeente.be."},
     )
     submitter_phone = forms.CharField(
-        label="Telefoon (niet verplicht)",
+        label="Telefoon",
         max_length=40,
         required=False,
         validators=[
@@ -142,7 +159,7 @@ class SubmitterForm(forms.Form):
         ],
     )
     privacy = forms.BooleanField(
-        label="Ik heb de privacyverklaring hieronder gelezen.",
+        label="Ik heb de privacyverklaring hierboven gelezen",
         error_messages={"required": "Vink aan dat je de privacyverklaring gelezen hebt."},
     )
     # Hidden from people (CSS and aria-hidden); robots fill it in.
@@ -167,7 +184,7 @@ class SubmitterForm(forms.Form):
 class PhotoForm(forms.Form):
     """An optional photo with what it shows and who made it."""
 
-    photo = PhotoField(label="Foto (niet verplicht)", required=False)
+    photo = PhotoField(label="Foto", required=False)
     photo_alt = forms.CharField(label="Wat toont de foto?", max_length=250, required=False)
     photo_credit = forms.CharField(label="Fotograaf of bron", max_length=200, required=False)
 
@@ -178,7 +195,7 @@ class PhotoForm(forms.Form):
         return cleaned
 
 
-class PracticeSubmissionForm(PhotoForm, SubmitterForm, forms.ModelForm):
+class PracticeSubmissionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.ModelForm):
     title = forms.CharField(label="Naam van de praktijk", max_length=200)
     summary = forms.CharField(
         label="Korte samenvatting",
@@ -240,17 +257,36 @@ class PracticeSubmissionForm(PhotoForm, SubmitterForm, forms.ModelForm):
         ]
 
 
-class ChangeSuggestionForm(PhotoForm, SubmitterForm, forms.ModelForm):
+class ChangeSuggestionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.ModelForm):
+    part = forms.ChoiceField(
+        label="Over welk deel van de fiche gaat je voorstel?",
+        choices=Submission.Part.choices,
+        initial=Submission.Part.GENERAL,
+        required=False,  # none chosen: the whole sheet
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Kies over welk deel van de fiche je voorstel gaat.",
+            "invalid_choice": "Kies een van de delen in de lijst.",
+        },
+    )
+    NOT_MARKED = ("website", "part")
+
+    def clean_part(self):
+        return self.cleaned_data["part"] or Submission.Part.GENERAL
+
     message = forms.CharField(
-        label="Wat wil je laten aanpassen of aanvullen?",
+        label="Je voorstel",
         max_length=10000,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Een wijziging, een update, een nieuwe contactpersoon, een opmerking …",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Pas de huidige tekst aan, of beschrijf wat er moet veranderen: een update, "
+        "een nieuwe contactpersoon, een opmerking …",
+        error_messages={"required": "Schrijf je voorstel."},
     )
 
     class Meta:
         model = Submission
         fields = [
+            "part",
             "message",
             "photo",
             "photo_alt",
@@ -262,7 +298,9 @@ class ChangeSuggestionForm(PhotoForm, SubmitterForm, forms.ModelForm):
         ]
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(MarksOptionalFields, forms.Form):
+    NOT_MARKED = ("municipality_name",)  # at least one: the section says so
+
     municipality_name = forms.CharField(
         label="Gemeente",
         max_length=120,
@@ -325,6 +363,58 @@ class PlaceFormSet(forms.BaseFormSet):
 
 
 PlaceFormSetFactory = forms.formset_factory(
-    PlaceForm, formset=PlaceFormSet, extra=3, max_num=MAX_PLACES, validate_max=True
+    PlaceForm, formset=PlaceFormSet, extra=1, max_num=MAX_PLACES, validate_max=True
 )
-LinkFormSetFactory = forms.formset_factory(LinkForm, extra=2, max_num=MAX_LINKS, validate_max=True)
+LinkFormSetFactory = forms.formset_factory(LinkForm, extra=1, max_num=MAX_LINKS, validate_max=True)
+
+# The order of the fields on the submission page, for the error summary ("places" and "links"
+# stand for their rows).
+PAGE_ORDER = [
+    "title",
+    "summary",
+    "description",
+    "category",
+    "goals",
+    "target_groups",
+    "success_factors",
+    "challenges",
+    "places",
+    "policy_domains",
+    "actions",
+    "links",
+    "part",
+    "message",
+    "photo",
+    "photo_alt",
+    "photo_credit",
+    "submitter_name",
+    "submitter_organisation",
+    "submitter_email",
+    "submitter_phone",
+    "privacy",
+]
+
+
+def error_summary(form, *, places=None, links=None):
+    """(anchor, message) for each error, in the order of the page, for the summary above it."""
+    rows = {"places": (places, "Gemeente", "#gemeenten"), "links": (links, "Link", "#links")}
+    items = [("", str(error)) for error in form.non_field_errors()]
+    for name in PAGE_ORDER:
+        if name in rows:
+            formset, label, section = rows[name]
+            if formset is None or not formset.is_bound:
+                continue
+            items += [(section, str(e)) for e in formset.non_form_errors()]
+            for n, row in enumerate(formset, start=1):
+                for field in row:
+                    if field.errors:
+                        items.append((f"#{field.auto_id}", f"{label} {n}: {field.errors[0]}"))
+        elif name in form.fields and form[name].errors:
+            field = form[name]
+            anchor = (
+                f"{field.auto_id}_0"
+                if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+                else field.auto_id
+            )
+            items.append((f"#{anchor}", str(field.errors[0])))
+    return items

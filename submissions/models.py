@@ -63,6 +63,20 @@ class Submission(models.Model):
                 "spam": "Ontvangen",
             }[self.value]
 
+    class Part(models.TextChoices):
+        """The part of a sheet a suggested change is about."""
+
+        GENERAL = "algemeen", "Iets anders, of de hele fiche"
+        TITLE = "title", "Titel"
+        SUMMARY = "summary", "Samenvatting"
+        DESCRIPTION = "description", "Beschrijving"
+        GOALS = "goals", "Doelen"
+        SUCCESS_FACTORS = "success_factors", "Succesfactoren"
+        CHALLENGES = "challenges", "Uitdagingen"
+        PLACES = "places", "Gemeenten en contactpersonen"
+        LINKS = "links", "Nuttige links"
+        PHOTO = "photo", "Foto"
+
     kind = models.CharField("soort", max_length=10, choices=Kind, default=Kind.NEW_PRACTICE)
     status = models.CharField(
         "status", max_length=10, choices=Status, default=Status.NEW, db_index=True
@@ -100,7 +114,8 @@ class Submission(models.Model):
     actions = models.ManyToManyField(
         "practices.Action", blank=True, related_name="+", verbose_name="acties Plan Samenleven"
     )
-    # A suggested change.
+    # A suggested change: the part of the sheet it is about, and the proposal.
+    part = models.CharField("over", max_length=20, choices=Part, blank=True)
     message = models.TextField("voorstel of opmerking", max_length=10000, blank=True)
     photo = models.ImageField("foto", upload_to=submission_photo_path, blank=True)
     photo_alt = models.CharField("wat de foto toont", max_length=250, blank=True)

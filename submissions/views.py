@@ -1,15 +1,20 @@
 from django.conf import settings
+from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from config.network import client_address
 from practices.models import Municipality, Practice
 from submissions import retention, services
+from submissions.differences import current_texts
 from submissions.forms import (
+    MAX_LINKS,
+    MAX_PLACES,
     ChangeSuggestionForm,
     LinkFormSetFactory,
     PlaceFormSetFactory,
     PracticeSubmissionForm,
+    error_summary,
 )
 from submissions.models import Submission
 
@@ -39,12 +44,45 @@ def _store(request, *, valid, store):
     return redirect(submission.get_absolute_url() + "?verzonden=1"), ""
 
 
+# "Nog een gemeente toevoegen" without script: the form comes back with one more row.
+ADD_ROW = "meer"
+ROWS = {"gemeenten": MAX_PLACES, "links": MAX_LINKS}
+
+
+def _with_one_more_row(data, prefix):
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, ""))
+    except ValueError:
+        total = 0
+    data[key] = str(max(1, min(total + 1, ROWS[prefix])))
+    return data
+
+
+def _not_judged_yet(*forms_and_formsets):
+    """Show what was typed without errors: the visitor asked for a row, not to send. (Sets
+    the forms' error caches, a private attribute Django has kept since 1.0.)"""
+    for item in forms_and_formsets:
+        if hasattr(item, "forms"):
+            item._errors, item._non_form_errors = [], item.error_class()
+            _not_judged_yet(*item.forms)
+        else:
+            item._errors = ErrorDict()
+
+
 def submit_practice(request):
-    form = PracticeSubmissionForm(request.POST or None, request.FILES or None)
-    places = PlaceFormSetFactory(request.POST or None, prefix="gemeenten")
-    links = LinkFormSetFactory(request.POST or None, prefix="links")
+    data = request.POST or None
+    adding = request.method == "POST" and request.POST.get(ADD_ROW) in ROWS
+    if adding:
+        data = _with_one_more_row(request.POST, request.POST[ADD_ROW])
+    form = PracticeSubmissionForm(data, request.FILES or None)
+    places = PlaceFormSetFactory(data, prefix="gemeenten")
+    links = LinkFormSetFactory(data, prefix="links")
     problem = ""
-    if request.method == "POST":
+    if adding:
+        _not_judged_yet(form, places, links)
+    elif request.method == "POST":
         done, problem = _store(
             request,
             valid=all([form.is_valid(), places.is_valid(), links.is_valid()]),
@@ -66,16 +104,33 @@ def submit_practice(request):
             "places": places,
             "links": links,
             "problem": problem,
-            "photo_again": photo_must_be_chosen_again(request, form),
+            "errors": error_summary(form, places=places, links=links),
+            "photo_again": bool(request.FILES.get("photo"))
+            if adding
+            else photo_must_be_chosen_again(request, form),
             "municipalities": Municipality.objects.values_list("name", flat=True),
+            "max_places": MAX_PLACES,
+            "max_links": MAX_LINKS,
+            "added": request.POST.get(ADD_ROW) if adding else "",
             "nav": "submit",
         },
     )
 
 
 def suggest_change(request, slug):
-    practice = get_object_or_404(Practice.objects.published(), slug=slug)
-    form = ChangeSuggestionForm(request.POST or None, request.FILES or None)
+    practice = get_object_or_404(
+        Practice.objects.published().prefetch_related("locations__municipality", "links"),
+        slug=slug,
+    )
+    texts = current_texts(practice)
+    # "?onderdeel=description": the form opens with that part chosen and its text to edit.
+    part = request.GET.get("onderdeel", "")
+    initial = (
+        {"part": part, "message": texts.get(part, "")}
+        if part in dict(Submission.Part.choices)
+        else {}
+    )
+    form = ChangeSuggestionForm(request.POST or None, request.FILES or None, initial=initial)
     problem = ""
     if request.method == "POST":
         done, problem = _store(
@@ -97,6 +152,9 @@ def suggest_change(request, slug):
             "form": form,
             "practice": practice,
             "problem": problem,
+            "errors": error_summary(form),
+            "texts": texts,
+            "parts": [(key, label) for key, label in Submission.Part.choices if texts.get(key)],
             "photo_again": photo_must_be_chosen_again(request, form),
         },
     )

@@ -201,3 +201,70 @@ def test_an_impossible_choice_is_an_error_on_the_field_not_a_server_error(anonym
     assert response.status_code == 200
     assert "Kies alleen uit de mogelijkheden in de lijst." in html
     assert "Kies een van de mogelijkheden in de lijst." in html
+
+
+def test_the_error_summary_follows_the_form_takes_focus_and_reads_cleanly(anonymous):
+    data = valid_data(
+        title="",
+        **{"gemeenten-0-contact_email": "geen-adres", "links-0-url": "geen url"},
+        submitter_email="",
+    )
+    del data["privacy"]
+    html = anonymous.post(URL, data).content.decode()
+    summary = html[html.index('id="fouten"') : html.index("</div>", html.index('id="fouten"'))]
+    assert 'id="fouten" autofocus' in summary
+    order = [anchor.split('"')[0] for anchor in summary.split('href="#')[1:]]
+    assert order == [
+        "id_title",
+        "id_gemeenten-0-contact_email",
+        "id_links-0-url",
+        "id_submitter_email",
+        "id_privacy",
+    ]
+    assert ".:" not in summary and "..:" not in summary
+    assert ">Gemeente 1: Vul een geldig e-mailadres in.</a>" in summary
+    assert ">Vink aan dat je de privacyverklaring gelezen hebt.</a>" in summary
+
+
+def test_optional_fields_say_so_and_the_privacy_box_points_up(anonymous):
+    html = anonymous.get(URL).content.decode()
+    assert "Doelen (niet verplicht)" in html and "Telefoon (niet verplicht)" in html
+    assert "Foto (niet verplicht)" in html and "Nuttige links (niet verplicht)" in html
+    assert "Naam van de praktijk:" in html  # required: no mark
+    assert "Naam van de praktijk (niet verplicht)" not in html
+    assert "privacyverklaring hierboven gelezen" in html
+    assert html.index('id="privacy"') < html.index('name="privacy"')  # the notice is above
+
+
+@pytest.mark.parametrize(("prefix", "legend"), [("gemeenten", "Gemeente 4"), ("links", "Link 3")])
+def test_without_script_another_row_comes_back_with_everything_typed(anonymous, prefix, legend):
+    data = valid_data(meer=prefix)
+    response = anonymous.post(URL, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"<legend>{legend}</legend>" in html
+    assert 'value="Buurtmoestuin De Linde"' in html and "In het Lindepark." in html
+    assert "Nog niet verzonden" not in html  # nothing judged yet
+    assert "Er is een lege rij bijgekomen" in html
+    assert not Submission.objects.exists()
+    # Then sent as usual, with the new row filled in.
+    total = 4 if prefix == "gemeenten" else 3
+    sent = valid_data(**management(prefix, total))
+    if prefix == "gemeenten":
+        MunicipalityFactory(name="Aalst")
+        sent["gemeenten-3-municipality_name"] = "Aalst"
+    else:
+        sent |= {"links-2-title": "Verslag", "links-2-url": "https://www.lokeren.example/v"}
+    assert anonymous.post(URL, sent).status_code == 302
+    submission = Submission.objects.get()
+    assert (submission.places.count(), submission.links.count()) == (
+        (2, 1) if prefix == "gemeenten" else (1, 2)
+    )
+
+
+def test_a_row_request_with_odd_numbers_never_fails(anonymous):
+    for total in ["x", "-5", "99999999999999999999", ""]:
+        data = valid_data(meer="gemeenten", **{"gemeenten-TOTAL_FORMS": total})
+        assert anonymous.post(URL, data).status_code == 200
+    data = valid_data(meer="iets-anders")
+    assert anonymous.post(URL, data).status_code == 302  # not a row: sent as usual

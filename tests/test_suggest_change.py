@@ -41,7 +41,7 @@ def test_an_empty_suggestion_keeps_what_was_typed(anonymous):
     PracticeFactory(slug="pleinmakers")
     url = reverse("submissions:suggest_change", args=["pleinmakers"])
     html = anonymous.post(url, data(message="")).content.decode()
-    assert "Dit veld is verplicht." in html and "jan@halle.example" in html
+    assert "Schrijf je voorstel." in html and "jan@halle.example" in html
     assert not Submission.objects.exists()
 
 
@@ -50,3 +50,32 @@ def test_no_suggestions_for_drafts_or_unknown_sheets(anonymous):
     for slug in ("concept", "bestaat-niet"):
         url = reverse("submissions:suggest_change", args=[slug])
         assert anonymous.get(url).status_code == 404
+
+
+def test_the_suggestion_names_the_part_and_the_editors_see_what_it_changes(anonymous, editor):
+    practice = PracticeFactory(slug="pleinmakers", summary="Kinderen spelen op het plein.")
+    url = reverse("submissions:suggest_change", args=["pleinmakers"])
+    anonymous.post(url, data(part="summary", message="Kinderen en ouders spelen op het plein."))
+    submission = Submission.objects.get()
+    assert (submission.part, submission.practice) == ("summary", practice)
+    admin = editor.get(reverse("admin:submissions_submission_change", args=[submission.pk]))
+    assert "<ins>en ouders</ins>" in admin.content.decode()
+
+
+def test_the_form_offers_the_current_text_of_a_part_to_edit(anonymous):
+    PracticeFactory(slug="pleinmakers", description="Elke woensdag op het Sint-Pietersplein.")
+    url = reverse("submissions:suggest_change", args=["pleinmakers"])
+    page = anonymous.get(url).content.decode()
+    assert 'href="?onderdeel=description#id_message"' in page  # without script
+    assert '"description": "Elke woensdag op het Sint-Pietersplein."' in page  # for the script
+    chosen = anonymous.get(url, {"onderdeel": "description"}).content.decode()
+    assert "\nElke woensdag op het Sint-Pietersplein.</textarea>" in chosen
+    assert 'value="description" id="id_part_3" checked' in chosen
+    assert anonymous.get(url, {"onderdeel": "<script>"}).status_code == 200
+
+
+def test_the_change_form_asks_who_sends_the_suggestion(anonymous):
+    PracticeFactory(slug="pleinmakers")
+    page = anonymous.get(reverse("submissions:suggest_change", args=["pleinmakers"]))
+    assert "Wie stuurt het voorstel in?" in page.content.decode()
+    assert "Wie stuurt de fiche in?" not in page.content.decode()

@@ -28,7 +28,7 @@ def test_from_the_form_through_moderation_into_the_search(page, site, screenshot
     page.get_by_label("Je naam").fill("An Peeters")
     page.get_by_label("Organisatie of lokaal bestuur").fill("Stad Lokeren")
     page.get_by_label("E-mailadres").fill("an-at-lokeren")
-    page.get_by_label("Ik heb de privacyverklaring hieronder gelezen.").check()
+    page.get_by_label("Ik heb de privacyverklaring hierboven gelezen").check()
     page.get_by_role("button", name="Fiche versturen").click()
 
     summary = page.get_by_role("alert")
@@ -38,7 +38,7 @@ def test_from_the_form_through_moderation_into_the_search(page, site, screenshot
     assert page.evaluate("document.activeElement.id") == "id_submitter_email"
     assert page.get_by_label("Naam van de praktijk").input_value() == "Buurtmoestuin De Linde"
     page.get_by_label("E-mailadres").fill("an@lokeren.example")
-    page.get_by_label("Ik heb de privacyverklaring hieronder gelezen.").check()
+    page.get_by_label("Ik heb de privacyverklaring hierboven gelezen").check()
     page.get_by_role("button", name="Fiche versturen").click()
     assert "Bedankt, je inzending is verzonden" in page.content()
     status_url = page.url.split("?")[0]
