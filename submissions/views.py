@@ -18,6 +18,10 @@ from submissions.forms import (
 )
 from submissions.models import Submission
 
+# The status page thanks the sender once, right after sending: a mark in the session, never a
+# "?verzonden=1" that a bookmark or a forwarded link would carry.
+JUST_SENT = "net_verzonden"
+
 RATE_LIMITED = (
     "Er kwamen het afgelopen uur al veel inzendingen van dit adres. Probeer het over een uur "
     "opnieuw, of mail de redactie. Wat je invulde, staat hieronder nog."
@@ -41,7 +45,8 @@ def _store(request, *, valid, store):
         submission = store(address)
     except services.RateLimited:  # another post from this address took the last place
         return None, RATE_LIMITED
-    return redirect(submission.get_absolute_url() + "?verzonden=1"), ""
+    request.session[JUST_SENT] = submission.token
+    return redirect(submission.get_absolute_url()), ""
 
 
 # "Nog een gemeente toevoegen" without script: the form comes back with one more row.
@@ -161,7 +166,15 @@ def suggest_change(request, slug):
 
 
 def status(request, token):
-    submission = get_object_or_404(Submission.objects.select_related("practice"), token=token)
+    submission = get_object_or_404(
+        Submission.objects.select_related("practice", "category").prefetch_related(
+            "places", "links", "target_groups", "policy_domains", "actions"
+        ),
+        token=token,
+    )
+    just_sent = JUST_SENT in request.session and request.session[JUST_SENT] == token
+    if just_sent:
+        del request.session[JUST_SENT]
     published = (
         submission.practice if submission.practice and submission.practice.is_published else None
     )
@@ -170,7 +183,8 @@ def status(request, token):
         "submissions/status.html",
         {
             "submission": submission,
-            "just_sent": "verzonden" in request.GET,
+            "just_sent": just_sent,
+            "status_url": request.build_absolute_uri(submission.get_absolute_url()),
             "published_practice": published if submission.status == "accepted" else None,
         },
     )

@@ -8,13 +8,44 @@ from tests.submission_factories import SubmissionFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_just_sent_thanks_with_the_reference(anonymous):
+def test_just_sent_thanks_once_with_the_reference_and_the_address_to_keep(anonymous):
     submission = SubmissionFactory()
-    response = anonymous.get(submission.get_absolute_url() + "?verzonden=1")
+    session = anonymous.session
+    session["net_verzonden"] = submission.token
+    session.save()
+    response = anonymous.get(submission.get_absolute_url())
     html = response.content.decode()
     assert "Bedankt, je inzending is verzonden" in html and submission.reference in html
+    assert f'readonly value="http://testserver{submission.get_absolute_url()}"' in html
+    assert "Bewaar dit adres:" in html and 'data-copy="status-adres"' in html
     assert response["Referrer-Policy"] == "no-referrer"
     assert response["X-Robots-Tag"] == "noindex"
+    # Once: a reload, a bookmark or a forwarded link shows the plain status page.
+    assert "Bedankt" not in anonymous.get(submission.get_absolute_url()).content.decode()
+    assert (
+        "Bedankt"
+        not in anonymous.get(submission.get_absolute_url() + "?verzonden=1").content.decode()
+    )
+
+
+def test_the_status_page_shows_a_copy_of_what_was_sent(anonymous):
+    from tests.submission_factories import SubmittedPlaceFactory
+
+    submission = SubmissionFactory(title="Taalcafé Halle", goals=["Nederlands oefenen"])
+    SubmittedPlaceFactory(submission=submission, municipality_name="Halle")
+    html = anonymous.get(submission.get_absolute_url()).content.decode()
+    copy = html[html.index('id="kopie"') :]
+    assert "Taalcafé Halle" in copy and "Nederlands oefenen" in copy and "Halle" in copy
+    assert submission.submitter_email in copy
+    assert "zonder de gegevens die een camera" not in copy  # no photo sent
+
+
+def test_a_suggestion_s_copy_names_the_part(anonymous):
+    submission = SubmissionFactory(
+        kind="change", practice=PracticeFactory(), part="summary", message="Nieuwe samenvatting."
+    )
+    copy = anonymous.get(submission.get_absolute_url()).content.decode()
+    assert "<dt>Over</dt><dd>Samenvatting</dd>" in copy and "Nieuwe samenvatting." in copy
 
 
 @pytest.mark.parametrize(

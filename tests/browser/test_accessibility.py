@@ -21,6 +21,18 @@ def site(live_server):
     return live_server.url
 
 
+def just_sent_cookie(submission, site):
+    """The session mark the form sets after sending, as a browser cookie."""
+    from importlib import import_module
+
+    from django.conf import settings
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session["net_verzonden"] = submission.token
+    session.create()
+    return {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": site}
+
+
 def assert_accessible(page, name, screenshot):
     results = axe.run(page, options=WCAG_21_AA)
     screenshot(page, f"a11y-{name}")
@@ -91,7 +103,9 @@ def test_the_form_with_errors(page, site, screenshot):
 
 def test_confirmation_and_status_pages(page, site, screenshot):
     submission = SubmissionFactory(status="declined", decline_reason="Geen lokaal initiatief.")
-    page.goto(site + submission.get_absolute_url() + "?verzonden=1")
+    page.context.add_cookies([just_sent_cookie(submission, site)])
+    page.goto(site + submission.get_absolute_url())
+    assert page.get_by_role("heading", name="Bedankt, je inzending is verzonden").is_visible()
     assert_accessible(page, "confirmation", screenshot)
     page.goto(site + submission.get_absolute_url())
     assert_accessible(page, "status", screenshot)

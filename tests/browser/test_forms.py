@@ -30,7 +30,11 @@ def test_a_failed_send_focuses_the_summary_and_its_links_focus_the_fields(page, 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
 def test_add_a_municipality_and_a_link_then_send(browser, site, javascript):
-    context = browser.new_context(java_script_enabled=javascript, locale="nl-BE")
+    context = browser.new_context(
+        java_script_enabled=javascript,
+        locale="nl-BE",
+        permissions=["clipboard-read", "clipboard-write"] if javascript else [],
+    )
     page = context.new_page()
     page.goto(site + "/fiche-indienen/")
     page.get_by_label("Naam van de praktijk").fill("Taalcafé Halle")
@@ -59,6 +63,22 @@ def test_add_a_municipality_and_a_link_then_send(browser, site, javascript):
     submission = Submission.objects.get()
     assert [p.municipality_name for p in submission.places.all()] == ["Halle", "Lembeek"]
     assert [link.title for link in submission.links.all()] == ["Bibliotheek"]
+
+    # After sending: thanks, the reference and the private address to keep; no query string.
+    assert "?" not in page.url
+    assert page.get_by_role("heading", name="Bedankt, je inzending is verzonden").is_visible()
+    address = page.get_by_label("Bewaar dit adres")
+    assert address.input_value() == page.url
+    copy = page.get_by_role("button", name="Kopieer")
+    assert copy.is_visible() is javascript
+    if javascript:
+        copy.click()
+        page.get_by_text("Gekopieerd.").wait_for(timeout=5000)
+        assert page.evaluate("navigator.clipboard.readText()") == page.url
+    assert page.locator("#kopie").is_visible()
+    assert "Lembeek" in page.locator(".submitted-copy").inner_text()
+    page.reload()
+    assert not page.get_by_role("heading", name="Bedankt, je inzending is verzonden").count()
     context.close()
 
 
