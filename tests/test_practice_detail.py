@@ -49,8 +49,9 @@ def full_practice():
 def test_sheet_shows_every_section_in_the_source_order(anonymous):
     practice = full_practice()
     html = anonymous.get(practice.get_absolute_url()).content.decode()
+    # The text, in the order of the source sheets ...
+    main = html[html.index('<div class="sheet__main">') :]
     headings = [
-        "Categorie",
         "Doelen",
         "Doelgroep",
         "Beschrijving",
@@ -58,11 +59,18 @@ def test_sheet_shows_every_section_in_the_source_order(anonymous):
         "Deze praktijk in",
         "Nuttige links",
         "Beleidsdomeinen",
-        "Plan Samenleven",
         "Trefwoorden",
     ]
-    positions = [html.index(f">{heading}</h2>") for heading in headings]
+    positions = [main.index(f">{heading}</h2>") for heading in headings]
     assert positions == sorted(positions)
+    # ... and beside it the panel: where, category, actions, evidence, contact, the tools.
+    panel = html[html.index('<aside class="sheet__panel"') : html.index("</aside>")]
+    headings = ["Waar", "Categorie", "Plan Samenleven", "Onderbouwing", "Contact"]
+    positions = [panel.index(f">{heading}</h2>") for heading in headings]
+    assert positions == sorted(positions)
+    assert "Print</button>" in panel and "Deel per mail" in panel and "Bewaar" in panel
+    assert 'href="mailto:curant@antwerpen.be"' in panel
+    assert "Nagekeken door de redactie: nog niet" in panel
     # An empty list has no heading: Uitdagingen stays away.
     assert ">Uitdagingen</h2>" not in html
 

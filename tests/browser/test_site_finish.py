@@ -132,7 +132,7 @@ def test_the_print_button_appears_with_javascript_only(browser, site):
         context = browser.new_context(java_script_enabled=javascript, locale="nl-BE")
         page = context.new_page()
         page.goto(site + SHEET)
-        assert page.get_by_role("button", name="Print deze fiche").is_visible() is javascript
+        assert page.get_by_role("button", name="Print", exact=True).is_visible() is javascript
         context.close()
 
 
@@ -177,8 +177,8 @@ def test_on_a_phone_the_filters_open_and_lead_back_to_the_results(browser, site,
     page.goto(site + "/praktijken/")
     page.get_by_text("Filters", exact=True).click()
     page.get_by_label("Limburg", exact=False).check()
+    page.get_by_text("Filters (1 actief)").wait_for()  # the results are swapped in
     show = page.get_by_role("button", name=re.compile(r"^Toon \d+ resultat"))
-    show.wait_for()
     count = page.locator(".result-count").inner_text().split()[0]
     assert show.inner_text() == f"Toon {count} resultaten"
     assert page.locator("details.facets").get_attribute("open") is not None  # kept open
@@ -197,3 +197,20 @@ def test_on_a_wide_screen_the_filters_are_open_beside_the_results(page, site):
     assert page.locator("details.facets").get_attribute("open") is not None
     assert page.get_by_label("Limburg", exact=False).is_visible()
     assert not page.get_by_role("button", name=re.compile(r"^Toon \d+")).is_visible()
+
+
+def test_a_sheet_is_two_columns_on_a_wide_screen_and_one_on_a_phone(browser, site, screenshot):
+    for width, columns in [(1280, 2), (360, 1)]:
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-BE")
+        page = context.new_page()
+        page.goto(site + SHEET)
+        text = page.locator(".sheet__main").bounding_box()
+        panel = page.locator(".sheet__panel").bounding_box()
+        side_by_side = panel["x"] >= text["x"] + text["width"]
+        assert side_by_side is (columns == 2), (width, text, panel)
+        if columns == 2:
+            assert panel["x"] + panel["width"] > width * 0.85  # the right is used
+        else:
+            assert panel["y"] < text["y"]  # on a phone: where and whom to contact first
+        screenshot(page, f"sheet-{width}")
+        context.close()
