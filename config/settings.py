@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "opendata",
     "shortlist",
     "alerts",
+    "maps",
 ]
 
 MIDDLEWARE = [

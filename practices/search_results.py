@@ -2,7 +2,8 @@
 
 Queries, whatever the data: synonyms (1, with a query), checking the URL's values (1, with
 facet values), every facet's counts and the number of results (1), the page (1), the page's
-places and actions (2), and a spelling suggestion when nothing is found (1): at most 7.
+places and actions (2), and a spelling suggestion when nothing is found (1): at most 7. The
+page's small map of the results (maps.templatetags) adds 2 when something is found.
 """
 
 from dataclasses import dataclass, field
@@ -78,6 +79,8 @@ class SearchResults:
     next_url: str = ""
     export_query: str = ""  # this search's parameters, for the downloads
     title: str = "Alle praktijken"  # the tab's title: what is searched, in words
+    practices: object = None  # every practice found, in order (a queryset, not yet run)
+    params: object = None  # the URL's parameters
 
 
 MAX_TITLE = 80
@@ -254,6 +257,8 @@ def run_search(params, *, per_page):
         notices=notices,
         clear_url=url_for({"q": kept["q"], "sorteer": kept["sorteer"]}),
         title=search_title(query, selected),
+        practices=ordered,
+        params=params,
     )
     page_params = url_for(kept)[1:]
     result.export_query = url_for(kept)

@@ -125,13 +125,18 @@ OPTIONAL = " (niet verplicht)"
 
 class MarksOptionalFields:
     """Every field a person may leave empty says so in its label, as GOV.UK does; the rest
-    are required. NOT_MARKED: fields whose need the section explains."""
+    are required, and their message names them. NOT_MARKED: fields whose need the section
+    explains."""
 
     NOT_MARKED = ("website",)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        generic = str(forms.Field.default_error_messages["required"])
         for name, field in self.fields.items():
+            if field.required and str(field.error_messages.get("required")) == generic:
+                # "Vul ‘Korte samenvatting’ in.": the summary above the form names each field.
+                field.error_messages["required"] = f"Vul ‘{field.label}’ in."
             if field.required or name in self.NOT_MARKED or OPTIONAL in str(field.label):
                 continue
             field.label = f"{field.label}{OPTIONAL}"

@@ -83,7 +83,7 @@ def test_a_valid_sheet_is_stored_and_both_mails_go_out(
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        ({"title": ""}, "title", "Dit veld is verplicht."),
+        ({"title": ""}, "title", "Vul ‘Naam van de praktijk’ in."),
         ({"submitter_email": "an-at-lokeren"}, "submitter_email", "Vul een geldig e-mailadres in"),
         ({"privacy": ""}, "privacy", "Vink aan dat je de privacyverklaring gelezen hebt."),
         ({"submitter_phone": "bel me"}, "submitter_phone", "Een telefoonnummer bestaat uit"),

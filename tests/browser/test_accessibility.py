@@ -62,6 +62,9 @@ def assert_accessible(page, name, screenshot):
         ("privacy", "/privacy/"),
         ("open-data", "/open-data/"),
         ("shortlist", "/bewaarlijst/"),
+        ("map", "/kaart/"),
+        ("map-of-a-search", "/kaart/?q=jongeren"),
+        ("alerts-subscribe", "/meldingen/?q=jongeren"),
         ("accessibility-statement", "/toegankelijkheid/"),
         ("not-found", "/bestaat-niet/"),
     ],
@@ -134,3 +137,25 @@ def test_admin_moderation_list_and_change_page(page, site, screenshot):
     page.goto(site + f"/beheer/submissions/submission/{submission.pk}/change/")
     assert Submission.objects.count() == 1
     assert_accessible(page, "admin-submission", screenshot)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/praktijken/?q=jongeren&provincie=limburg",
+        "/praktijken/curant-cohousing-project/",
+        "/kaart/",
+        "/fiche-indienen/",
+        "/praktijken/pleinmakers/wijziging-voorstellen/",
+        "/meldingen/?q=jongeren",
+        "/bewaarlijst/",
+    ],
+)
+def test_pages_on_a_320_px_screen(browser, site, screenshot, path):
+    context = browser.new_context(viewport={"width": 320, "height": 740}, locale="nl-BE")
+    page = context.new_page()
+    page.goto(site + path)
+    name = "320-" + (path.strip("/").replace("/", "-").split("?")[0] or "home")
+    assert_accessible(page, name, screenshot)
+    context.close()

@@ -214,3 +214,32 @@ def test_a_sheet_is_two_columns_on_a_wide_screen_and_one_on_a_phone(browser, sit
             assert panel["y"] < text["y"]  # on a phone: where and whom to contact first
         screenshot(page, f"sheet-{width}")
         context.close()
+
+
+def test_the_map_is_usable_with_the_keyboard_and_leads_to_the_filtered_search(page, site):
+    page.goto(site + "/kaart/")
+    area = page.locator(".area-map a").first
+    label = area.get_attribute("aria-label")  # "Antwerpen: 8 praktijken"
+    expected = int(label.split(": ")[1].split()[0])
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if area.evaluate("a => a === document.activeElement"):
+            break
+    else:
+        raise AssertionError("never reached an area with Tab")
+    outline = area.evaluate("a => getComputedStyle(a.querySelector('path')).strokeWidth")
+    assert outline == "4px"  # the focused area is outlined
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/praktijken/?gemeente=*")
+    assert page.locator(".result-count").inner_text().startswith(f"{expected} praktijk")
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_map_page_fits_and_has_its_table(browser, site, screenshot, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="nl-BE")
+    page = context.new_page()
+    page.goto(site + "/kaart/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.locator(".map-table tbody tr").count() == 12
+    screenshot(page, f"map-{width}")
+    context.close()
