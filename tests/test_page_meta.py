@@ -80,3 +80,21 @@ def test_a_category_and_an_action_describe_themselves_with_their_own_introductio
     action = Action.objects.exclude(description="").first()
     html = client.get(action.get_absolute_url()).content.decode()
     assert description_of(html)[:30] == action.description[:30].replace("'", "&#x27;")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/activiteiten/",
+        "/activiteiten/inspiratiedag-plan-samenleven/",
+        "/activiteiten/studienamiddag-sociale-cohesie-2019/",
+        "/plan-samenleven/actie-2/",
+        "/praktijken/okan-vrijetijdswerking-leuven/",
+    ],
+)
+def test_every_time_element_has_a_machine_readable_datetime(client, seeded, url):
+    """The Nu Html Checker's rule: '25 mei' (no year) is datetime="05-25", '13.30' "13:30"."""
+    html = client.get(url).content.decode()
+    times = re.findall(r"<time[^>]*>", html)
+    assert times
+    assert all("datetime=" in t for t in times), [t for t in times if "datetime=" not in t]

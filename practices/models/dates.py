@@ -57,9 +57,10 @@ class PartialDate(models.Model):
 
     @property
     def date_iso(self):
-        """For <time datetime>: '2019-03-26', '2019-03', '2019', or '' without a year."""
+        """For <time datetime>: '2019-03-26', '2019-03', '2019', a yearless '05-25' (HTML's
+        "yearless date"), or '' when nothing of the kind can be said."""
         if not self.year:
-            return ""
+            return f"{self.month:02d}-{self.day:02d}" if self.month and self.day else ""
         if not self.month:
             return f"{self.year:04d}"
         if not self.day:
