@@ -78,7 +78,7 @@ def differences(submission):
     """The fields where a submitted sheet differs from the sheet it is about ([] if none)."""
     if not submission.practice_id:
         return []
-    if submission.kind == "change":
+    if submission.part:
         # A suggestion about one text of the sheet: its proposal against that text.
         if submission.part not in TEXT_PARTS or not submission.message:
             return []

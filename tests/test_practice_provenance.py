@@ -53,7 +53,7 @@ def test_a_sheet_links_the_sessions_where_it_was_presented(anonymous, seeded):
     assert ">Voorgesteld op</h2>" in html
     assert "Werksessie actie 22: Pleinmakers aanbieden" in html
     assert "/activiteiten/inspiratiedag-plan-samenleven/#sessie-" in html
-    assert "Inspiratiedag Plan Samenleven, <time>25 mei</time>" in html
+    assert 'Inspiratiedag Plan Samenleven, <time datetime="05-25">25 mei</time>' in html
 
 
 def test_a_sheet_shows_the_contacts_its_sources_give(anonymous, seeded):

@@ -40,7 +40,7 @@ def test_a_sheet_prints_on_a4_with_contacts_and_link_addresses_but_no_navigation
     assert not page.locator(".site-header").is_visible()
     assert not page.locator(".site-footer").is_visible()
     assert not page.locator(".call").first.is_visible()
-    assert page.get_by_text("curant@antwerpen.be").is_visible()
+    assert page.get_by_role("link", name="curant@antwerpen.be").last.is_visible()  # the place
     after = page.evaluate(
         "getComputedStyle(document.querySelector('.sheet a[href^=\"http\"]') "
         "|| document.querySelector('.sheet a'), '::after').content"
