@@ -1,6 +1,7 @@
 from django import forms
 
 from alerts.models import Subscription
+from submissions.forms import honeypot
 
 
 class SubscribeForm(forms.Form):
@@ -24,12 +25,7 @@ class SubscribeForm(forms.Form):
             "invalid_choice": "Kies dagelijks of wekelijks.",
         },
     )
-    # Hidden from people (CSS and aria-hidden); robots fill it in.
-    website = forms.CharField(
-        label="Laat dit veld leeg",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot()
 
     def is_robot(self):
         return bool(self.cleaned_data.get("website"))

@@ -9,7 +9,6 @@ forms and the CSRF check refuses them).
 from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 
 from alerts import services
@@ -17,6 +16,7 @@ from alerts.forms import FrequencyForm, SubscribeForm
 from alerts.models import Subscription, confirm_within
 from alerts.searches import followed_search
 from config.network import client_address
+from config.private import private_page
 
 RATE_LIMITED = (
     "Er kwamen het afgelopen uur al veel aanvragen van dit adres. Probeer het over een uur "
@@ -25,11 +25,7 @@ RATE_LIMITED = (
 
 
 def _private(response):
-    response["Referrer-Policy"] = "same-origin"
-    response["X-Robots-Tag"] = "noindex"
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return private_page(response, referrer_policy="same-origin")
 
 
 def subscribe(request):

@@ -121,6 +121,22 @@ class MultipleChoiceField(forms.ModelMultipleChoiceField):
 
 
 OPTIONAL = " (niet verplicht)"
+PHOTO_FIELDS = ["photo", "photo_alt", "photo_credit"]
+SUBMITTER_FIELDS = [
+    "submitter_name",
+    "submitter_organisation",
+    "submitter_email",
+    "submitter_phone",
+]
+
+
+def honeypot():
+    """A field hidden from people (CSS and aria-hidden) that robots fill in."""
+    return forms.CharField(
+        label="Laat dit veld leeg",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
 
 class MarksOptionalFields:
@@ -167,12 +183,7 @@ class SubmitterForm(forms.Form):
         label="Ik heb de privacyverklaring hierboven gelezen",
         error_messages={"required": "Vink aan dat je de privacyverklaring gelezen hebt."},
     )
-    # Hidden from people (CSS and aria-hidden); robots fill it in.
-    website = forms.CharField(
-        label="Laat dit veld leeg",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot()
 
     def is_robot(self):
         return bool(self.cleaned_data.get("website"))
@@ -252,13 +263,8 @@ class PracticeSubmissionForm(MarksOptionalFields, PhotoForm, SubmitterForm, form
             "challenges",
             "policy_domains",
             "actions",
-            "photo",
-            "photo_alt",
-            "photo_credit",
-            "submitter_name",
-            "submitter_organisation",
-            "submitter_email",
-            "submitter_phone",
+            *PHOTO_FIELDS,
+            *SUBMITTER_FIELDS,
         ]
 
 
@@ -290,17 +296,7 @@ class ChangeSuggestionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.
 
     class Meta:
         model = Submission
-        fields = [
-            "part",
-            "message",
-            "photo",
-            "photo_alt",
-            "photo_credit",
-            "submitter_name",
-            "submitter_organisation",
-            "submitter_email",
-            "submitter_phone",
-        ]
+        fields = ["part", "message", *PHOTO_FIELDS, *SUBMITTER_FIELDS]
 
 
 class PlaceForm(MarksOptionalFields, forms.Form):
@@ -389,13 +385,8 @@ PAGE_ORDER = [
     "links",
     "part",
     "message",
-    "photo",
-    "photo_alt",
-    "photo_credit",
-    "submitter_name",
-    "submitter_organisation",
-    "submitter_email",
-    "submitter_phone",
+    *PHOTO_FIELDS,
+    *SUBMITTER_FIELDS,
     "privacy",
 ]
 

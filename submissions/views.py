@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from config.network import client_address
+from config.private import private_page
 from practices.models import Municipality, Practice
 from submissions import retention, services
 from submissions.differences import current_texts
@@ -188,13 +188,7 @@ def status(request, token):
             "published_practice": published if submission.status == "accepted" else None,
         },
     )
-    # A private address: never passed on in a Referer, never indexed.
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex"
-    # Personal: never kept by a browser or a shared cache.
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return private_page(response)
 
 
 def privacy(request):

@@ -178,6 +178,7 @@ def test_on_a_phone_the_filters_open_and_lead_back_to_the_results(browser, site,
     page.get_by_text("Filters", exact=True).click()
     page.get_by_role("checkbox", name=re.compile("^Limburg")).check()
     page.get_by_text("Filters (1 actief)").wait_for()  # the results are swapped in
+    assert page.title() == "Praktijken voor Limburg | Databank Sociale Samenhang"  # swapped too
     show = page.get_by_role("button", name=re.compile(r"^Toon \d+ resultat"))
     count = page.locator(".result-count").inner_text().split()[0]
     assert show.inner_text() == f"Toon {count} resultaten"
