@@ -17,6 +17,11 @@ urlpatterns = [
     path("organisaties/", views.organisation_list, name="organisation_list"),
     path("organisaties/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path(
+        "organisaties/<slug:slug>/praktijken/",
+        views.organisation_practices,
+        name="organisation_practices",
+    ),
+    path(
         "over/",
         TemplateView.as_view(template_name="practices/about.html", extra_context={"nav": "about"}),
         name="about",

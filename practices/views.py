@@ -1,6 +1,7 @@
 from itertools import groupby
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +22,9 @@ from practices.search_results import run_search
 
 NEWEST_ON_HOME = 6
 RELATED_ON_SHEET = 4
+# Category, action and organisation pages show this many practices (places on a category
+# page) and link to the rest: their size does not grow with the databank.
+FIRST_ON_PAGE = 24
 
 
 def home(request):
@@ -93,12 +97,19 @@ def category_detail(request, slug):
     )
     locations = PracticeLocation.objects.published().filter(practice__category=category)
     places = [
-        (place, list(rows)) for place, rows in groupby(locations, key=lambda row: row.place_name)
+        (place, list(rows))
+        for place, rows in groupby(locations[:FIRST_ON_PAGE], key=lambda row: row.place_name)
     ]
     return render(
         request,
         "practices/category_detail.html",
-        {"category": category, "places": places, "nav": "practices"},
+        {
+            "category": category,
+            "places": places,
+            "shown": sum(len(rows) for _, rows in places),
+            "total": Practice.objects.published().filter(category=category).count(),
+            "nav": "practices",
+        },
     )
 
 
@@ -121,11 +132,16 @@ def action_detail(request, number):
         ),
         number=number,
     )
-    practices = action.practices.published().for_cards()
+    practices = action.practices.published()
     return render(
         request,
         "practices/action_detail.html",
-        {"action": action, "practices": practices, "nav": "actions"},
+        {
+            "action": action,
+            "practices": practices.for_cards()[:FIRST_ON_PAGE],
+            "total": practices.count(),
+            "nav": "actions",
+        },
     )
 
 
@@ -176,7 +192,11 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.select_related("parent").prefetch_related(
             "units",
-            Prefetch("practices", queryset=Practice.objects.published().for_cards()),
+            Prefetch(
+                "practices",
+                queryset=Practice.objects.published().for_cards()[:FIRST_ON_PAGE],
+                to_attr="first_practices",
+            ),
             Prefetch("sessions", queryset=Session.objects.with_event()),
             "organised_events",
             "partnered_events",
@@ -184,8 +204,21 @@ def organisation_detail(request, slug):
         ),
         slug=slug,
     )
+    total = organisation.practices.published().count()
     return render(
         request,
         "practices/organisation_detail.html",
-        {"organisation": organisation, "nav": "about"},
+        {"organisation": organisation, "total": total, "nav": "about"},
+    )
+
+
+def organisation_practices(request, slug):
+    """All practices of an organisation, a page at a time (its page shows the first ones)."""
+    organisation = get_object_or_404(Organisation, slug=slug)
+    practices = organisation.practices.published().for_cards().order_by("title", "pk")
+    page = Paginator(practices, settings.PRACTICES_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "practices/organisation_practices.html",
+        {"organisation": organisation, "page": page, "nav": "about"},
     )

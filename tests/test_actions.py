@@ -78,6 +78,6 @@ def test_query_counts_are_fixed(anonymous, django_assert_max_num_queries, practi
     with django_assert_max_num_queries(1):
         assert anonymous.get(reverse("practices:action_list")).status_code == 200
     # action + its people + sources + sessions (with their event) + the sessions' people
-    # + practices + their places + their actions
-    with django_assert_max_num_queries(8):
+    # + the first practices + their places + their actions + the number of practices
+    with django_assert_max_num_queries(9):
         assert anonymous.get(action.get_absolute_url()).status_code == 200

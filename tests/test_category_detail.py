@@ -69,6 +69,7 @@ def test_unknown_category_is_not_found(anonymous):
 def test_query_count_is_fixed(anonymous, category, django_assert_max_num_queries, practices):
     for _ in range(practices):
         PracticeFactory(category=category, places=[MunicipalityFactory(), MunicipalityFactory()])
-    # category + target groups + policy domains + sources + places with their practices
-    with django_assert_max_num_queries(5):
+    # category + target groups + policy domains + sources + the first places with their
+    # practices + the number of practices (for the link to the rest)
+    with django_assert_max_num_queries(6):
         assert anonymous.get(category.get_absolute_url()).status_code == 200

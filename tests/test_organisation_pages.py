@@ -61,6 +61,6 @@ def test_query_counts_are_fixed(anonymous, django_assert_max_num_queries, size):
     with django_assert_max_num_queries(1):
         assert anonymous.get(reverse("practices:organisation_list")).status_code == 200
     # organisation with parent + units + practices (places, actions) + sessions + events
-    # organised + events in partnership + people
-    with django_assert_max_num_queries(9):
+    # organised + events in partnership + people + the number of practices
+    with django_assert_max_num_queries(10):
         assert anonymous.get(organisation.get_absolute_url()).status_code == 200

@@ -214,6 +214,11 @@ def test_a_sheet_is_two_columns_on_a_wide_screen_and_one_on_a_phone(browser, sit
         else:
             assert panel["y"] < text["y"]  # on a phone: where and whom to contact first
         screenshot(page, f"sheet-{width}")
+        if columns == 2:  # other pages that use the sheet's styles keep one column
+            page.goto(site + "/categorie/sociale-cohesie/")
+            assert page.evaluate("getComputedStyle(document.querySelector('.sheet')).display")
+            assert page.locator(".sheet").evaluate("e => getComputedStyle(e).display") == "block"
+            assert page.locator(".sheet").bounding_box()["width"] <= 50 * 16 + 1
         context.close()
 
 
