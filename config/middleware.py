@@ -57,3 +57,23 @@ class StripNullCharactersMiddleware:
             cleaned._mutable = False
             request.GET = cleaned
         return self.get_response(request)
+
+
+class ContentVersionMiddleware:
+    """After any write by an editor (a POST in the admin: save, delete, an action, an
+    import), replace the content version, so that nothing cached before it is served again
+    (practices.content_cache). Visitors' forms change no published content."""
+
+    UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.method in self.UNSAFE and user is not None and user.is_staff:
+            from practices.content_cache import content_changed
+
+            content_changed()
+        return response

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: an editor's write replaces the content version of the cache.
+    "config.middleware.ContentVersionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it watches the admin's login for repeated failures.
@@ -326,6 +328,22 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # or refuses never holds up a request. TASKS_BACKEND=django.tasks.backends.immediate.
 # ImmediateBackend sends in the web process instead (the tests do that).
 TASKS = {"default": {"BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# The cache: Redis, shared by every app node, when REDIS_URL is set (production, and CI's
+# cache tests); otherwise this process's memory, which is right for one process only
+# (`make run`). What goes in it is keyed by the content version (practices.content_cache).
+REDIS_URL = os.getenv("REDIS_URL", "")
+CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", "3600")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "databank",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import QueryDict
 
+from practices.content_cache import cached
 from practices.facet_counts import count_facets
 from practices.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet, ValuesField
 from practices.forms import SearchForm
@@ -196,7 +197,17 @@ def run_search(params, *, per_page):
     sort, base, ordered = search.sort, search.base, search.ordered
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
-    counts, total = count_facets(base, keys, expanded=expanded, text_query=bool(groups))
+    if groups:
+        counts, total = count_facets(base, keys, expanded=expanded, text_query=True)
+    else:
+        # Without words, the counts depend on the chosen values only: the unfiltered search
+        # and popular filters are counted once per content version (content_cache).
+        counts, total = cached(
+            "facets",
+            lambda: count_facets(base, keys, expanded=expanded),
+            sorted((param, sorted(values)) for param, values in keys.items()),
+            expanded,
+        )
     paginator = Paginator(ordered, per_page)
     paginator.count = total  # counted with the facets, in the same statement
     page = paginator.get_page(params.get("pagina"))

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from practices.content_cache import cached
 from practices.models import (
     Action,
     Category,
@@ -28,9 +29,14 @@ FIRST_ON_PAGE = 24
 
 
 def home(request):
-    categories = Category.objects.with_published_practice_count()
-    actions = Action.objects.with_published_practice_count()
-    newest = Practice.objects.published().for_cards().newest()[:NEWEST_ON_HOME]
+    categories, actions, newest = cached(
+        "home",
+        lambda: (
+            list(Category.objects.with_published_practice_count()),
+            list(Action.objects.with_published_practice_count()),
+            list(Practice.objects.published().for_cards().newest()[:NEWEST_ON_HOME]),
+        ),
+    )
     return render(
         request,
         "practices/home.html",

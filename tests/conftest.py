@@ -35,6 +35,13 @@ def _plain_static_and_tmp_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _no_cache(settings):
+    """Each test sees its own writes at once: no cache, except in the tests of the cache
+    (tests/test_content_cache.py), which ask for the real one."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.fixture(autouse=True)
 def _immediate_tasks(settings):
     """Tasks run when their transaction commits, so a test sees the mail a request sends.
     Production queues them for a worker: tests/test_mail_worker.py covers that path."""

@@ -1,6 +1,7 @@
 from django.core.management import BaseCommand, CommandError, call_command
 from django.db import transaction
 
+from practices.content_cache import content_changed
 from practices.models import Action, Category, Practice
 from practices.services import record_first_revisions
 
@@ -19,4 +20,5 @@ class Command(BaseCommand):
             call_command("loaddata", path, verbosity=0)
             call_command("rebuild_search_index", verbosity=0, stdout=self.stdout)
             record_first_revisions(comment="Geïmporteerd met import_databank.")
+        content_changed()  # no node serves what it cached before the import
         self.stdout.write(f"Geïmporteerd: {Practice.objects.count()} praktijken.")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
+from practices.content_cache import content_changed
 from practices.models import Action, Category, Practice
 from practices.services import record_first_revisions
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
             return
         call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
         record_first_revisions(comment="Startversie, overgenomen uit de bronnen.")
+        content_changed()
         if options["verbosity"]:
             self.stdout.write(
                 self.style.SUCCESS(f"Startgegevens geladen: {Practice.objects.count()} praktijken.")

@@ -1,0 +1,71 @@
+"""What several requests would compute alike, kept in Django's cache under the version of the
+content, so that it is never stale.
+
+Every key holds the content version: a random token in the cache itself, replaced by every
+change an editor makes (config.middleware.ContentVersionMiddleware after each of their
+writes, and the commands that load content). With Redis (REDIS_URL) all app nodes share the
+token, so a change is seen on the very next request on every node; old entries are simply
+never asked for again and expire. If the token itself is evicted, a new one is drawn: that,
+too, only ever makes entries unreachable, never stale.
+
+Only shared content goes here: never a form, a CSRF token, an editor's preview or anything
+personal.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+
+VERSION_KEY = "content-version"
+logger = logging.getLogger(__name__)
+
+
+# The cache may be down (Redis restarting): the site then computes everything itself, slower
+# but right. Any error of the cache backend counts.
+CACHE_ERRORS = (Exception,)
+
+
+def content_version():
+    """The current token, or None when the cache cannot be reached."""
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)  # the first node wins
+            version = cache.get(VERSION_KEY) or uuid.uuid4().hex  # (a dummy cache keeps none)
+        return version
+    except CACHE_ERRORS:
+        logger.warning("Cache unreachable: content is computed without it", exc_info=True)
+        return None
+
+
+def content_changed():
+    """Make everything cached so far unreachable: call after any change to the content."""
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except CACHE_ERRORS:
+        # Entries kept in a cache we cannot reach now may be served until they expire
+        # (CONTENT_CACHE_SECONDS); a restarted Redis keeps none.
+        logger.exception("Cache unreachable: the content version could not be replaced")
+
+
+def cached(name, compute, *parts):
+    """compute() once per content version and `parts` (the values it depends on)."""
+    version = content_version()
+    if version is None:
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+    key = f"{name}:{version}:{digest}"
+    try:
+        found = cache.get(key)
+    except CACHE_ERRORS:
+        return compute()
+    if found is None:
+        found = compute()
+        try:
+            cache.set(key, found, timeout=settings.CONTENT_CACHE_SECONDS)
+        except CACHE_ERRORS:
+            logger.warning("Cache unreachable: %s not kept", name, exc_info=True)
+    return found

@@ -1,0 +1,145 @@
+"""The cache (issue 13, item 4): the unfiltered search's facet counts, popular filters and
+the home page are computed once per content version, and never stale: an editor's publish,
+unpublish, edit or taxonomy change, and an import, show on the very next request.
+
+With REDIS_URL set (CI) these run against Redis for real; otherwise against local memory."""
+
+import contextlib
+import os
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+
+from practices.models import Practice
+from tests.factories import CategoryFactory, PracticeFactory
+from tests.queries import queries_for
+from tests.test_admin_practices import practice_form
+
+pytestmark = pytest.mark.django_db
+SEARCH = "/praktijken/"
+
+
+@pytest.fixture(autouse=True)
+def real_cache(settings):
+    url = os.environ.get("REDIS_URL")
+    backend = (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        if url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+    settings.CACHES = {"default": {**backend, "KEY_PREFIX": "tests"}}
+    cache.clear()
+    yield backend["BACKEND"]
+    with contextlib.suppress(Exception):  # a test may have pointed the cache nowhere
+        cache.clear()
+
+
+def count_on(client, url=SEARCH, **params):
+    return client.get(url, params).context["results"].page.paginator.count
+
+
+def test_the_backend_is_redis_in_ci(real_cache):
+    if os.environ.get("REDIS_URL"):
+        assert real_cache.endswith("RedisCache")
+        cache.set("probe", 1)
+        assert cache.get("probe") == 1
+
+
+@pytest.mark.parametrize("url", ["/", SEARCH, f"{SEARCH}?categorie=cohesie"])
+def test_the_second_visit_is_served_from_the_cache(client, url):
+    PracticeFactory.create_batch(3, category=CategoryFactory(slug="cohesie"))
+    first = queries_for(client, url)
+    again = queries_for(client, url)
+    print(f"{url}: {first} queries, then {again}")
+    assert again < first
+    assert without_tokens(client.get(url)) == without_tokens(client.get(url))
+
+
+def without_tokens(response):
+    """The page without its CSRF tokens (masked anew on every request)."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+
+
+def test_a_search_with_words_is_never_cached(client):
+    PracticeFactory(title="Buurtfeest")
+    assert queries_for(client, f"{SEARCH}?q=buurtfeest") == queries_for(
+        client, f"{SEARCH}?q=buurtfeest"
+    )
+
+
+def test_publish_and_unpublish_show_at_once(client, editor):
+    draft = PracticeFactory(draft=True, title="Nieuw buurthuis")
+    PracticeFactory()
+    assert count_on(client) == 1
+    assert "Nieuw buurthuis" not in client.get("/").content.decode()
+    changelist = reverse("admin:practices_practice_changelist")
+    editor.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    assert count_on(client) == 2
+    assert "Nieuw buurthuis" in client.get("/").content.decode()
+    editor.post(changelist, {"action": "unpublish", "_selected_action": [draft.pk]})
+    assert count_on(client) == 1
+    assert "Nieuw buurthuis" not in client.get("/").content.decode()
+
+
+def test_an_edit_shows_at_once(client, editor):
+    cohesion = CategoryFactory(slug="cohesie", name="Sociale cohesie")
+    PracticeFactory(category=cohesion)
+    assert count_on(client, categorie="cohesie") == 1
+    response = editor.post(
+        reverse("admin:practices_practice_add"),
+        practice_form(status="published", category=cohesion.pk),
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert count_on(client, categorie="cohesie") == 2
+    practice = Practice.objects.get(slug="buurtpunt-de-nestel")
+    editor.post(
+        reverse("admin:practices_practice_change", args=[practice.pk]),
+        practice_form(status="published", category=""),
+    )
+    assert count_on(client, categorie="cohesie") == 1
+
+
+def test_a_taxonomy_change_shows_at_once(client, editor):
+    category = CategoryFactory(slug="cohesie", name="Sociale cohesie")
+    PracticeFactory(category=category)
+    assert "Sociale cohesie" in client.get(SEARCH).content.decode()
+    response = editor.post(
+        reverse("admin:practices_category_change", args=[category.pk]),
+        {"name": "Samen leven", "slug": "cohesie", "introduction": "", "description": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client.get(SEARCH).content.decode()
+    assert "Samen leven" in page and "Sociale cohesie" not in page
+
+
+def test_an_import_shows_at_once(client):
+    assert count_on(client) == 0
+    call_command("seed", verbosity=0)
+    assert count_on(client) == Practice.objects.published().count() > 0
+
+
+def test_a_visitor_s_form_does_not_empty_the_cache(client):
+    PracticeFactory()
+    client.get(SEARCH)
+    before = cache.get("content-version")
+    client.post(reverse("submissions:submit_practice"), {"title": "x"})
+    assert cache.get("content-version") == before
+
+
+def test_a_cache_that_is_down_slows_the_site_but_never_breaks_it(client, editor, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+    draft = PracticeFactory(draft=True)
+    assert client.get("/").status_code == 200
+    assert count_on(client) == 0
+    changelist = reverse("admin:practices_practice_changelist")
+    response = editor.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
+    assert response.status_code == 302
+    assert count_on(client) == 1
