@@ -106,9 +106,11 @@ class Fold(models.Func):
     output_field = models.TextField()
 
 
-def sqlite_match(groups):
-    """A Q object: every group appears, folded, in the practice's texts, places or tags."""
+def sqlite_match(groups, using="default"):
+    """A Q object: every group appears, folded, in the practice's texts, places or tags, or
+    reaches it through its people, organisations or actions (search_reach)."""
     from practices.models import PracticeLocation, TaggedPractice
+    from practices.search_reach import reach_condition
 
     condition = models.Q()
     for alternatives in groups:
@@ -133,7 +135,7 @@ def sqlite_match(groups):
                 | models.Q(pk__in=places.values("practice_id"))
                 | models.Q(pk__in=tags.values("content_object_id"))
             )
-        condition &= either
+        condition &= either | reach_condition(alternatives, using)
     return condition
 
 
@@ -160,9 +162,18 @@ def matching(queryset, groups):
     """Practices in queryset that match every group."""
     if not groups:
         return queryset
+    from practices.search_reach import reach_condition
+
     if is_postgresql(queryset):
-        return queryset.filter(search_vector=postgres_query(groups))
-    return queryset.alias(folded_text=sqlite_text()).filter(sqlite_match(groups))
+        # Every group: in the practice's own texts, or reaching it through its people,
+        # contacts, organisations or actions.
+        condition = models.Q()
+        for alternatives in groups:
+            condition &= models.Q(search_vector=postgres_query([alternatives])) | reach_condition(
+                alternatives, queryset.db
+            )
+        return queryset.filter(condition)
+    return queryset.alias(folded_text=sqlite_text()).filter(sqlite_match(groups, queryset.db))
 
 
 def ranked(queryset, groups):

@@ -3,7 +3,9 @@
 Queries, whatever the data: synonyms (1, with a query), checking the URL's values (1, with
 facet values), every facet's counts and the number of results (1), the page (1), the page's
 places and actions (2), and a spelling suggestion when nothing is found (1): at most 7. The
-page's small map of the results (maps.templatetags) adds 2 when something is found.
+page's small map of the results (maps.templatetags) adds 2 when something is found; with
+words, why each practice on the page was found (1) and the actions, events and organisations
+they name (1) add 2 (practices.search_reach).
 """
 
 from dataclasses import dataclass, field
@@ -17,9 +19,10 @@ from practices.content_cache import cached
 from practices.facet_counts import count_facets
 from practices.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet, ValuesField
 from practices.forms import SearchForm
-from practices.models import Practice, SynonymGroup
+from practices.models import Action, Practice, SynonymGroup
 from practices.models.actions import FIRST_ACTION, LAST_ACTION
 from practices.search import query_groups, suggestion
+from practices.search_reach import named_action, reasons, related
 
 
 class Sort:
@@ -82,6 +85,9 @@ class SearchResults:
     title: str = "Alle praktijken"  # the tab's title: what is searched, in words
     practices: object = None  # every practice found, in order (a queryset, not yet run)
     params: object = None  # the URL's parameters
+    related: list = field(default_factory=list)  # actions, events, organisations named
+    named_action: object = None  # the action a query names ("actie 22"), to offer its filter
+    named_action_url: str = ""
 
 
 MAX_TITLE = 80
@@ -222,6 +228,12 @@ def run_search(params, *, per_page):
         .for_cards()
     )
     page.object_list = results
+    if groups:
+        # Why a practice was found when it was through a person, contact or organisation.
+        page.object_list = list(results)
+        found_via = reasons([p.pk for p in page.object_list], groups, results.db)
+        for practice in page.object_list:
+            practice.found_via = found_via.get(practice.pk, "")
 
     kept = {
         "q": [query],
@@ -278,6 +290,13 @@ def run_search(params, *, per_page):
         result.previous_url = f"{prefix}{page.previous_page_number()}"
     if page.has_next():
         result.next_url = f"{prefix}{page.next_page_number()}"
+    if groups:
+        result.related = related(groups, results.db)
+    number = named_action(query)
+    if number is not None and str(number) not in selected["actie"]:
+        result.named_action = Action.objects.using(results.db).filter(number=number).first()
+        if result.named_action:
+            result.named_action_url = url_for({"actie": [str(number)]})
     if query and page.paginator.count == 0:
         result.suggestion = suggestion(query, using=results.db)
         if result.suggestion:

@@ -1,0 +1,72 @@
+"""One search box for the whole databank (issue 13, item 1): names, e-mail addresses, people
+in sessions, organisations and action titles find practices, say why, and the actions,
+events and organisations the words name are listed; "actie 22" offers that action's filter.
+Runs on SQLite and, in CI, on PostgreSQL."""
+
+import pytest
+from django.core.management import call_command
+
+from practices.models import Action
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded():
+    call_command("seed", verbosity=0)
+
+
+def search(client, q):
+    response = client.get("/praktijken/", {"q": q})
+    assert response.status_code == 200
+    return response.context["results"], response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "why"),
+    [
+        ("Els Cant", "Gevonden via Els Cant"),
+        ("Bas Dhoey", "Gevonden via Bas Dhoey"),
+        ("Katrien Staelens", "Gevonden via Katrien Staelens"),
+        ("socialecohesie", "Gevonden via contactpersoon socialecohesie@mechelen.be"),
+    ],
+)
+def test_people_and_addresses_find_their_practices_and_say_so(client, seeded, query, why):
+    results, html = search(client, query)
+    assert results.page.paginator.count >= 1
+    assert why in html
+
+
+def test_an_address_finds_every_practice_it_is_the_contact_of(client, seeded):
+    results, _ = search(client, "socialecohesie@mechelen.be")
+    assert results.page.paginator.count == 2
+
+
+def test_an_action_s_title_finds_its_practices_and_the_action(client, seeded):
+    action = Action.objects.get(number=17)
+    results, html = search(client, "omstaandersprincipe")
+    found = {p.pk for p in results.page.object_list}
+    assert found and found <= set(action.practices.values_list("pk", flat=True))
+    assert f'Actie: <a href="{action.get_absolute_url()}">{action.title}</a>' in html
+
+
+@pytest.mark.parametrize("query", ["actie 22", "actie22", "Plan Samenleven actie 22"])
+def test_a_query_that_names_an_action_offers_its_filter(client, seeded, query):
+    results, html = search(client, query)
+    assert results.named_action.number == 22
+    assert 'href="?actie=22">actie 22: Pleinmakers aanbieden</a>' in html
+    every = client.get("/praktijken/", {"actie": "22"}).context["results"]
+    assert every.page.paginator.count == Action.objects.get(number=22).practices.count() == 2
+
+
+def test_events_and_organisations_named_by_the_words_are_listed(client, seeded):
+    _, html = search(client, "inspiratiedag")
+    assert 'Activiteit: <a href="/activiteiten/inspiratiedag-plan-samenleven/">' in html
+    _, html = search(client, "agentschap integratie")
+    assert 'Organisatie: <a href="/organisaties/agentschap-integratie-en-inburgering/">' in html
+
+
+def test_words_that_reach_nothing_find_nothing(client, seeded):
+    results, html = search(client, "xyzzyplugh")
+    assert results.page.paginator.count == 0
+    assert "Ook gevonden" not in html
