@@ -249,12 +249,46 @@ def suggestion(query, using):
         )
         best = next(iter(candidates), None)
         return best[0] if best and fold(best[0]) != fold(query) else None
-    vocabulary = list(
-        titles.order_by()
-        .values_list("title", flat=True)
-        .union(names.order_by().values_list("name", flat=True))
+    # SQLite: each word that is not in the databank's own vocabulary is replaced by the
+    # closest word that is ('jongern' -> 'jongeren'); nothing close enough, no suggestion.
+    from practices.content_cache import cached
+
+    return corrected(query, cached("vocabulary", lambda: sorted(vocabulary(using)), using))
+
+
+def corrected(query, words):
+    """The query with each unknown word of 4 letters or more replaced by the closest of
+    `words` (a sorted list of folded words); None when no word changed."""
+    known = set(words)
+    result, changed = [], False
+    for word in WORD.findall(fold(query)):
+        close = []
+        if word not in known and len(word) >= 4 and not word.isdigit():
+            close = difflib.get_close_matches(word, words, n=1, cutoff=0.8)
+        result.append(close[0] if close else word)
+        changed = changed or bool(close)
+    return " ".join(result) if changed else None
+
+
+def vocabulary(using):
+    """The folded words (4 letters or more) of what visitors can find: published practices'
+    titles and summaries, keywords, and the names of categories, actions, municipalities and
+    organisations. One query."""
+    from taggit.models import Tag
+
+    from practices.models import Action, Category, Municipality, Organisation, Practice
+
+    published = Practice.objects.using(using).published().order_by()
+    texts = (
+        published.values_list("title", flat=True)
+        .union(
+            published.values_list("summary", flat=True),
+            Tag.objects.using(using).order_by().values_list("name", flat=True),
+            Category.objects.using(using).order_by().values_list("name", flat=True),
+            Action.objects.using(using).order_by().values_list("title", flat=True),
+            Municipality.objects.using(using).order_by().values_list("name", flat=True),
+            Organisation.objects.using(using).order_by().values_list("name", flat=True),
+        )
+        .order_by()
     )
-    close = difflib.get_close_matches(fold(query), [fold(v) for v in vocabulary], n=1, cutoff=0.6)
-    if not close or close[0] == fold(query):
-        return None
-    return next(v for v in vocabulary if fold(v) == close[0])
+    return {word for text in texts for word in WORD.findall(fold(text or "")) if len(word) >= 4}

@@ -1,6 +1,7 @@
 """/praktijken/: search, facets with disjunctive counts, chips, sorting and pagination."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from practices.models import Municipality, SynonymGroup
@@ -205,8 +206,31 @@ def test_empty_result_says_so_and_offers_a_spelling(anonymous):
     response = anonymous.get(URL, {"q": "pleinmakkers"})
     html = response.content.decode()
     assert "Geen praktijken gevonden" in html
-    assert response.context["results"].suggestion == "Pleinmakers"
-    assert 'Bedoelde u <a href="?q=Pleinmakers">Pleinmakers</a>?' in html
+    # PostgreSQL offers the closest title (trigrams), SQLite the closest known words.
+    offered = response.context["results"].suggestion
+    assert offered == ("Pleinmakers" if connection.vendor == "postgresql" else "pleinmakers")
+    assert f'Bedoelde u <a href="?q={offered}">{offered}</a>?' in html
+
+
+def test_the_vocabulary_correction_replaces_only_unknown_words():
+    from practices.search import corrected
+
+    words = sorted(["jongeren", "omstaanders", "pleinmakers", "polarisatie", "bibliotheek"])
+    assert corrected("jongern", words) == "jongeren"
+    assert corrected("Polarisatie bij jongern", words) == "polarisatie bij jongeren"
+    assert corrected("omstanders", words) == "omstaanders"  # never 'Standaertsite'
+    assert corrected("jongeren", words) is None  # nothing to correct
+    assert corrected("xyzzyplugh", words) is None  # nothing close enough
+
+
+def test_the_databank_s_vocabulary_holds_what_visitors_can_find():
+    from practices.search import vocabulary
+
+    PracticeFactory(title="Omstaanders in actie", summary="Jongeren leren ingrijpen.")
+    PracticeFactory(title="Geheim concept", draft=True)
+    words = vocabulary("default")
+    assert {"omstaanders", "jongeren", "ingrijpen"} <= words
+    assert "geheim" not in words
 
 
 def test_synonyms_that_editors_keep_widen_the_query(anonymous):
