@@ -226,5 +226,11 @@ def organisation_practices(request, slug):
     return render(
         request,
         "practices/organisation_practices.html",
-        {"organisation": organisation, "page": page, "nav": "about"},
+        {
+            "organisation": organisation,
+            "page": page,
+            "previous_url": f"?pagina={page.number - 1}" if page.has_previous() else "",
+            "next_url": f"?pagina={page.number + 1}" if page.has_next() else "",
+            "nav": "about",
+        },
     )

@@ -60,6 +60,7 @@ def test_the_organisation_s_practices_are_all_reachable_a_page_at_a_time(client,
     first = client.get(url).content.decode()
     second = client.get(url, {"pagina": 2}).content.decode()
     assert "150 praktijken" in first and "Pagina 1 van 2" in first
+    assert 'rel="next" href="?pagina=2"' in first and 'rel="prev" href="?pagina=1"' in second
     shown = set(re.findall(r"nummer \d{3}", first)) | set(re.findall(r"nummer \d{3}", second))
     assert len(shown) == 150
     assert client.get(url, {"pagina": "x"}).status_code == 200
