@@ -97,11 +97,13 @@ def test_read_only_anonymous_and_open_to_other_sites(client, databank):
     assert "Access-Control-Allow-Origin" not in page
 
 
-def test_anonymous_clients_are_throttled_per_address(client, databank, monkeypatch):
+def test_anonymous_clients_are_throttled_per_address(client, databank, monkeypatch, settings):
     from django.core.cache import cache
 
     from opendata.throttles import ClientThrottle
 
+    # The throttle counts in the cache (the other tests run without one).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     monkeypatch.setattr(ClientThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
     statuses = [client.get(f"{API}/categorieen/").status_code for _ in range(4)]
