@@ -51,6 +51,11 @@ class SubscriptionQuerySet(models.QuerySet):
         return found
 
 
+def search_url(search):
+    """The /praktijken/ address of a stored search."""
+    return reverse("practices:practice_list") + (f"?{search}" if search else "")
+
+
 def confirm_within():
     return timedelta(days=settings.ALERT_CONFIRM_DAYS)
 
@@ -122,7 +127,7 @@ class Subscription(models.Model):
         return "Actief" if self.is_confirmed else "Nog niet bevestigd"
 
     def search_url(self):
-        return reverse("practices:practice_list") + (f"?{self.search}" if self.search else "")
+        return search_url(self.search)
 
     def confirm_url(self):
         return reverse("alerts:confirm", args=[self.token])

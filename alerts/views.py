@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from alerts import services
 from alerts.forms import FrequencyForm, SubscribeForm
-from alerts.models import Subscription, confirm_within
+from alerts.models import Subscription, confirm_within, search_url
 from alerts.searches import followed_search
 from config.network import client_address
 from config.private import private_page
@@ -54,11 +54,10 @@ def subscribe(request):
                 context = {"email": email, "followed": followed}
                 context["confirm_days"] = settings.ALERT_CONFIRM_DAYS
                 return _private(render(request, "alerts/sent.html", context))
-    search_url = Subscription(search=followed.search).search_url()
     context = {
         "form": form,
         "followed": followed,
-        "search_url": search_url,
+        "search_url": search_url(followed.search),
         "count": followed.practices.count(),
         "problem": problem,
         "confirm_days": settings.ALERT_CONFIRM_DAYS,

@@ -102,7 +102,9 @@ def area_of_municipality() -> dict:
     return found
 
 
+@functools.cache
 def codes_by_area() -> dict:
+    """Arrondissement id → its municipalities' NIS codes (read only: it is shared)."""
     grouped = {}
     for code, area in area_of_municipality().items():
         grouped.setdefault(area, []).append(code)

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.db.models import Case, CharField, Count, Value, When
 from django.urls import reverse
 
-from maps.areas import codes_by_area, shapes
+from maps.areas import area_of_municipality, codes_by_area, shapes
 from practices.models import Municipality, PracticeLocation
 
 # The colours of the areas by number of practices, light to dark (the legend says which is
@@ -77,7 +77,7 @@ def map_figures(practices, *, search_params=(), width=600, tolerance=1.5) -> Map
     )
     areas = {a.id: AreaFigure(a.id, a.name, a.path, a.label_x, a.label_y) for a in drawn.areas}
     abroad = []
-    of_code = {code: a for a, codes in codes_by_area().items() for code in codes}
+    of_code = area_of_municipality()
     for row in per_municipality:
         slug, name = row["municipality__slug"], row["municipality__name"]
         if slug is None:

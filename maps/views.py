@@ -17,7 +17,6 @@ def map_page(request):
         {
             "figures": figures,
             "title": title,
-            "query_string": request.GET.urlencode(),
             "search_url": "?" + request.GET.urlencode() if request.GET else "",
             "credit": CREDIT,
             "credit_url": CREDIT_URL,
