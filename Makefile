@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate seed run serve test lint format migrations-check editor bench abuse clean messages
+.PHONY: install migrate seed run serve test lint format migrations-check editor bench abuse clean messages dictionary relevance
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,14 @@ test: lint migrations-check
 
 bench: install
 	$(BIN)/python benchmarks/search.py $(BENCH_ARGS)
+
+# On the PostgreSQL server, as root: Debian's hunspell-nl as the search's Dutch dictionary.
+dictionary:
+	test -f /usr/share/hunspell/nl.dic || apt-get install -y hunspell-nl
+	python3 deploy/install_dutch_dictionary.py
+
+relevance: install
+	$(BIN)/python benchmarks/relevance.py
 
 abuse: install
 	$(BIN)/python benchmarks/abuse.py

@@ -33,6 +33,10 @@ STOP_WORDS = frozenset(
     "geweest andere".split()
 )
 WORD = re.compile(r"\w[\w'-]*")
+# A single query word of at least this many letters also finds the longer words it begins
+# ('vrijwilliger' finds 'vrijwilligerswerk'); shorter ones would find too much.
+PREFIX_MIN_LENGTH = 5
+PLAIN_WORD = re.compile(r"[^\W_]+")
 
 
 def fold(text):
@@ -85,6 +89,9 @@ def postgres_query(groups):
             phrase = SearchQuery(text, config=DUTCH_CONFIG, search_type="phrase") | SearchQuery(
                 text, config=NAME_CONFIG, search_type="phrase"
             )
+            if len(text) >= PREFIX_MIN_LENGTH and PLAIN_WORD.fullmatch(text):
+                # Only letters and digits reach to_tsquery's own syntax.
+                phrase |= SearchQuery(f"{text}:*", config=DUTCH_CONFIG, search_type="raw")
             either = phrase if either is None else either | phrase
         combined = either if combined is None else combined & either
     return combined
