@@ -19,6 +19,7 @@ from practices.models import (
     Session,
     Source,
 )
+from practices.page_cache import for_visitors
 from practices.search_results import run_search
 
 NEWEST_ON_HOME = 6
@@ -28,6 +29,7 @@ RELATED_ON_SHEET = 4
 FIRST_ON_PAGE = 24
 
 
+@for_visitors
 def home(request):
     categories, actions, newest = cached(
         "home",
@@ -44,6 +46,7 @@ def home(request):
     )
 
 
+@for_visitors
 def practice_list(request):
     results = run_search(request.GET, per_page=settings.PRACTICES_PER_PAGE)
     return render(
@@ -53,6 +56,7 @@ def practice_list(request):
     )
 
 
+@for_visitors
 def practice_detail(request, slug):
     practice = Practice.objects.visible_to(request.user).for_sheet().filter(slug=slug).first()
     if practice is None:
@@ -92,6 +96,7 @@ def _moved_or_withdrawn(request, slug):
     )
 
 
+@for_visitors
 def category_detail(request, slug):
     category = get_object_or_404(
         Category.objects.prefetch_related(
@@ -119,11 +124,13 @@ def category_detail(request, slug):
     )
 
 
+@for_visitors
 def action_list(request):
     actions = Action.objects.with_published_practice_count().select_related("mentor_municipality")
     return render(request, "practices/action_list.html", {"actions": actions, "nav": "actions"})
 
 
+@for_visitors
 def action_detail(request, number):
     action = get_object_or_404(
         Action.objects.select_related("mentor_municipality").prefetch_related(
@@ -160,11 +167,13 @@ def _session_parts():
     )
 
 
+@for_visitors
 def event_list(request):
     events = Event.objects.for_list()
     return render(request, "practices/event_list.html", {"events": events, "nav": "events"})
 
 
+@for_visitors
 def event_detail(request, slug):
     event = get_object_or_404(
         Event.objects.select_related("municipality").prefetch_related(
@@ -185,6 +194,7 @@ def event_detail(request, slug):
     return render(request, "practices/event_detail.html", {"event": event, "nav": "events"})
 
 
+@for_visitors
 def organisation_list(request):
     organisations = Organisation.objects.select_related("parent")
     return render(
@@ -194,6 +204,7 @@ def organisation_list(request):
     )
 
 
+@for_visitors
 def organisation_detail(request, slug):
     organisation = get_object_or_404(
         Organisation.objects.select_related("parent").prefetch_related(
