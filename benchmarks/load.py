@@ -1,14 +1,18 @@
-"""Load test: gunicorn + PostgreSQL on loopback, at rising concurrency, bounded in time.
+"""Load test: gunicorn + PostgreSQL + Redis on loopback, bounded in time.
 
-    .venv/bin/python benchmarks/load.py                    # 10,000 practices, 5 s a step
+    .venv/bin/python benchmarks/load.py                     # 10,000 practices, 4 clients, 8 s
+    .venv/bin/python benchmarks/load.py --size 100000
     .venv/bin/python benchmarks/load.py --seconds 10 --levels 1 8 32
 
 Uses the database in LOAD_DATABASE_URL (default: databank_bench on the local PostgreSQL, as
-benchmarks/search.py leaves it; filled with 10,000 practices when it holds fewer than 1,000),
-starts gunicorn with config/gunicorn.py and production settings on 127.0.0.1, and requests
-the home page, a search with a query and three facets, a practice sheet and /gezondheid/ (a
-trivial view, for the ratio). Only loopback is ever contacted; every step stops by itself.
-The client runs on the same 2 cores as the server, so the figures are a floor, not a ceiling.
+benchmarks/search.py leaves it; refilled with --size practices when it holds another number),
+starts gunicorn with config/gunicorn.py and production settings on 127.0.0.1, the cache in
+Redis (LOAD_REDIS_URL, emptied first), and requests each page in turn: /toegankelijkheid/ (a
+plain template page, the yardstick), home, a sheet, the largest category and action, the
+unfiltered search, and a search with words and two facets whose words change on every
+request, so that it never comes from the cache. It prints each page's rate as a share of the
+yardstick's, against the targets of issue 13. Only loopback is ever contacted; every step
+stops by itself. The client runs on the same 2 cores as the server: the figures are a floor.
 """
 
 import argparse
@@ -24,10 +28,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 LOAD_URL = os.getenv("LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/databank_bench")
+REDIS_URL = os.getenv("LOAD_REDIS_URL", "redis://127.0.0.1:6379/14")
 HOST, PORT = "127.0.0.1", 8765
+YARDSTICK = "/toegankelijkheid/"
+# Shares of the yardstick's rate (issue 13, item 5): at 10,000 practices, at 100,000.
+TARGETS = {
+    "home": (0.40, 0.40),
+    "sheet": (0.40, 0.40),
+    "category": (0.40, 0.40),
+    "action": (0.40, 0.40),
+    "search, unfiltered": (0.25, 0.25),
+    "search, words + 2 facets, uncached": (0.10, 0.03),
+}
+# The uncached search takes its words from these in turn (each finds a few % of practices).
+WORDS = ["buurt", "jongeren", "polarisatie", "bibliotheek", "vrijwilligers", "wijk", "school"]
 
 
-def prepare_database():
+def prepare_database(size):
     os.environ["BENCH_DATABASE_URL"] = LOAD_URL
     from benchmarks import search  # sets DATABASE_URL for Django from BENCH_DATABASE_URL
 
@@ -35,29 +52,39 @@ def prepare_database():
     import django
 
     django.setup()
-    from practices.models import PolicyDomain, Practice, TargetGroup
+    from django.db import connections
+    from django.db.models import Count, Q
 
-    size = search.existing_size() or 0
-    if size < 1000:
-        from django.db import connections
+    from practices.models import Action, Category, PolicyDomain, Practice, TargetGroup
 
+    if (search.existing_size() or 0) != size:
         connections.close_all()
         search.recreate_database()
-        search.fill(10000)
-        size = 10000
+        search.fill(size)
+    published = Q(practices__status=Practice.Status.PUBLISHED)
     sheet = Practice.objects.published().order_by("pk").values_list("slug", flat=True).first()
+    category = (
+        Category.objects.annotate(n=Count("practices", filter=published)).order_by("-n").first()
+    )
+    action = Action.objects.annotate(n=Count("practices", filter=published)).order_by("-n").first()
     facets = (
-        f"q=buurt&provincie=limburg&doelgroep={TargetGroup.objects.order_by('pk').first().slug}"
+        f"doelgroep={TargetGroup.objects.order_by('pk').first().slug}"
         f"&beleidsdomein={PolicyDomain.objects.order_by('pk').first().slug}"
     )
-    from django.db import connections
-
     connections.close_all()
     return size, {
-        "gezondheid (trivial)": "/gezondheid/",
+        "yardstick": YARDSTICK,
         "home": "/",
-        "search, query + 3 facets": f"/praktijken/?{facets}",
         "sheet": f"/praktijken/{sheet}/",
+        "category": category.get_absolute_url(),
+        "action": action.get_absolute_url(),
+        "search, unfiltered": "/praktijken/",
+        "search, words + 2 facets, uncached": [
+            f"/praktijken/?q={word}+{other}&{facets}"
+            for word in WORDS
+            for other in WORDS
+            if other != word
+        ],
     }
 
 
@@ -70,7 +97,11 @@ def start_server():
         "GUNICORN_BIND": f"{HOST}:{PORT}",
         "DB_CONN_MAX_AGE": "60",
         "LOG_LEVEL": "WARNING",
+        "REDIS_URL": REDIS_URL,
     }
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
     python = sys.executable
     subprocess.run(
         [python, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
@@ -96,8 +127,10 @@ def start_server():
     raise SystemExit("gunicorn did not answer on /gezondheid/ within 30 s")
 
 
-def run_step(path, concurrency, seconds):
-    """`concurrency` clients with keep-alive requesting `path` for `seconds`."""
+def run_step(paths, concurrency, seconds):
+    """`concurrency` clients with keep-alive requesting `paths` in turn for `seconds`."""
+    paths = [paths] if isinstance(paths, str) else paths
+    turn = iter(range(10**9))
     latencies, errors = [], []
     stop_at = time.monotonic() + seconds
     lock = threading.Lock()
@@ -108,7 +141,7 @@ def run_step(path, concurrency, seconds):
         while time.monotonic() < stop_at:
             started = time.perf_counter()
             try:
-                connection.request("GET", path)
+                connection.request("GET", paths[next(turn) % len(paths)])
                 response = connection.getresponse()
                 response.read()
                 if response.status != 200:
@@ -137,24 +170,36 @@ def run_step(path, concurrency, seconds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--levels", type=int, nargs="+", default=[1, 4, 16, 32])
-    parser.add_argument("--seconds", type=float, default=5.0, help="length of each step")
+    parser.add_argument("--size", type=int, default=10000, help="practices in the database")
+    parser.add_argument("--levels", type=int, nargs="+", default=[4], help="clients at once")
+    parser.add_argument("--seconds", type=float, default=8.0, help="length of each step")
     args = parser.parse_args()
 
-    size, targets = prepare_database()
+    size, targets = prepare_database(args.size)
+    column = 0 if size <= 10000 else 1
     server = start_server()
     try:
         print(f"# {size} practices; gunicorn {os.cpu_count() * 2 + 1} workers on {HOST}:{PORT}")
-        header = f"{'page':<26} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}"
-        print(f"{header} {'errors':>7} {'vs trivial':>10}")
+        print("| page | clients | req/s | p50 ms | p95 ms | errors | share | target |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         for concurrency in args.levels:
-            trivial = None
-            for name, path in targets.items():
-                rate, median, p95, errors = run_step(path, concurrency, args.seconds)
-                trivial = trivial or rate
+            # Warm up: one request each, so that the first fills the cache as a visitor would.
+            for paths in targets.values():
+                run_step(paths if isinstance(paths, str) else paths[0], 1, 0.2)
+            yardstick = None
+            for name, paths in targets.items():
+                rate, median, p95, errors = run_step(paths, concurrency, args.seconds)
+                yardstick = yardstick or rate
+                share = rate / yardstick
+                target = TARGETS.get(name, (None, None))[column]
+                verdict = (
+                    ""
+                    if target is None
+                    else f"≥ {target:.0%} {'met' if share >= target else 'NOT met'}"
+                )
                 print(
-                    f"{name:<26} {concurrency:>7} {rate:>8.1f} {median:>8.1f} {p95:>8.1f} "
-                    f"{errors:>7} {rate / trivial:>9.0%}",
+                    f"| {name} | {concurrency} | {rate:,.1f} | {median:.1f} | {p95:.1f} "
+                    f"| {errors} | {share:.0%} | {verdict} |",
                     flush=True,
                 )
     finally:

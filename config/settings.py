@@ -344,6 +344,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions: with Redis, read from it and written through to the database (cached_db), so every
+# app node shares them and none is lost when Redis restarts; without it, the database.
+SESSION_ENGINE = os.getenv(
+    "SESSION_ENGINE",
+    f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL else 'db'}",
+)
 
 LOGGING = {
     "version": 1,

@@ -33,6 +33,8 @@ STOP_WORDS = frozenset(
     "geweest andere".split()
 )
 WORD = re.compile(r"\w[\w'-]*")
+# A query's terms: e-mail addresses whole (PostgreSQL indexes one as a single token), else words.
+TERM = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\w[\w'-]*")
 # A single query word of at least this many letters also finds the longer words it begins
 # ('vrijwilliger' finds 'vrijwilligerswerk'); shorter ones would find too much.
 PREFIX_MIN_LENGTH = 5
@@ -57,7 +59,7 @@ def query_groups(query, synonym_groups=()):
         folded = list(dict.fromkeys(fold(term).strip() for term in terms if term.strip()))
         for term in folded:
             alternatives.setdefault(term, folded)
-    words = WORD.findall(fold(query))
+    words = TERM.findall(fold(query))
     groups, position = [], 0
     while position < len(words) and len(groups) < MAX_GROUPS:
         for length in range(min(LONGEST_SYNONYM, len(words) - position), 0, -1):
@@ -91,7 +93,9 @@ def postgres_query(groups):
             )
             if len(text) >= PREFIX_MIN_LENGTH and PLAIN_WORD.fullmatch(text):
                 # Only letters and digits reach to_tsquery's own syntax.
-                phrase |= SearchQuery(f"{text}:*", config=DUTCH_CONFIG, search_type="raw")
+                phrase |= SearchQuery(
+                    f"{text}:*", config=DUTCH_CONFIG, search_type="raw"
+                ) | SearchQuery(f"{text}:*", config=NAME_CONFIG, search_type="raw")
             either = phrase if either is None else either | phrase
         combined = either if combined is None else combined & either
     return combined
