@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate seed run serve test lint format migrations-check editor bench abuse clean messages dictionary relevance
+.PHONY: install migrate seed run serve test lint format migrations-check editor bench abuse clean messages dictionary relevance load scale-out
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ bench: install
 dictionary:
 	test -f /usr/share/hunspell/nl.dic || apt-get install -y hunspell-nl
 	python3 deploy/install_dutch_dictionary.py
+
+load: install
+	$(BIN)/python benchmarks/load.py $(LOAD_ARGS)
+
+scale-out: install
+	$(BIN)/python benchmarks/scale_out.py
 
 relevance: install
 	$(BIN)/python benchmarks/relevance.py
