@@ -22,7 +22,6 @@ against those stored. Everything it starts, it stops; every step has a time limi
 """
 
 import argparse
-import http.client
 import os
 import re
 import shutil
@@ -34,12 +33,15 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode, urlparse
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.scale_out_client import HOST, Browser, request, submission  # noqa: E402
+
 DATABASE_URL = os.getenv("SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/databank_scale")
 REDIS_URL = os.getenv("SCALE_REDIS_URL", "redis://127.0.0.1:6379/12")
-HOST = "127.0.0.1"
 NGINX_PORT, NODE_A, NODE_B = 8800, 8801, 8802
 EDITOR, PASSWORD = "schaaltest", "een-lang-wachtwoord-voor-de-test"
 TITLE = "Schaaltest"
@@ -127,42 +129,6 @@ def wait_for(port, deadline=40):
         except OSError:
             time.sleep(0.3)
     raise SystemExit(f"nothing answered on {HOST}:{port} within {deadline} s")
-
-
-class Browser:
-    """One visitor: cookies kept, from its own loopback address."""
-
-    def __init__(self, source="127.0.0.1"):
-        self.cookies, self.source = {}, source
-
-    def go(self, port, method, path, form=None):
-        status, headers, body = request(port, method, path, form, self.cookies, self.source)
-        for value in headers.get_all("Set-Cookie") or []:
-            name, _, rest = value.partition("=")
-            self.cookies[name.strip()] = rest.split(";")[0]
-        return status, headers, body
-
-    def token(self, port, path):
-        _, _, body = self.go(port, "GET", path)
-        found = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
-        return found[1].decode() if found else ""
-
-
-def request(port, method, path, form=None, cookies=None, source="127.0.0.1", timeout=30):
-    connection = http.client.HTTPConnection(HOST, port, timeout=timeout, source_address=(source, 0))
-    headers = {"Host": HOST}
-    if cookies:
-        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    body = None
-    if form is not None:
-        body = urlencode(form, doseq=True)
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    try:
-        connection.request(method, path, body, headers)
-        response = connection.getresponse()
-        return response.status, response.headers, response.read()
-    finally:
-        connection.close()
 
 
 def login(browser, port, password=PASSWORD, user=EDITOR):
@@ -272,33 +238,6 @@ class Load:
                 self._count(False, f"{error!r} submission")
             sent += 1
             time.sleep(0.5)
-
-
-def submission(token, title):
-    return {
-        "csrfmiddlewaretoken": token,
-        "title": title,
-        "summary": "Een praktijk die de schaaltest instuurt.",
-        "description": "Ingestuurd terwijl een app-server stopt.",
-        "goals": "Niets verliezen",
-        "success_factors": "",
-        "challenges": "",
-        "submitter_name": "Test Persoon",
-        "submitter_organisation": "Gemeente Test",
-        "submitter_email": "test@gemeente.example",
-        "submitter_phone": "",
-        "privacy": "on",
-        "website": "",
-        "gemeenten-TOTAL_FORMS": "1",
-        "gemeenten-INITIAL_FORMS": "0",
-        "gemeenten-MIN_NUM_FORMS": "0",
-        "gemeenten-MAX_NUM_FORMS": "1000",
-        "gemeenten-0-municipality_name": "Lokeren",
-        "links-TOTAL_FORMS": "0",
-        "links-INITIAL_FORMS": "0",
-        "links-MIN_NUM_FORMS": "0",
-        "links-MAX_NUM_FORMS": "1000",
-    }
 
 
 def stored_submissions(env):

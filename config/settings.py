@@ -344,11 +344,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Sessions: with Redis, read from it and written through to the database (cached_db), so every
-# app node shares them and none is lost when Redis restarts; without it, the database.
+# Sessions: with Redis, read from it and written through to the database (config.sessions,
+# Django's cached_db that carries on without the cache), so every app node shares them and
+# none is lost when Redis restarts; without it, the database.
 SESSION_ENGINE = os.getenv(
-    "SESSION_ENGINE",
-    f"django.contrib.sessions.backends.{'cached_db' if REDIS_URL else 'db'}",
+    "SESSION_ENGINE", "config.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 )
 
 LOGGING = {
