@@ -124,7 +124,11 @@ def checked_values(params):
             }
             continue
         if facet.param == "actie":
-            values = [v for v in values if v.isdigit() and FIRST_ACTION <= int(v) <= LAST_ACTION]
+            values = [
+                v
+                for v in values
+                if v.isascii() and v.isdigit() and FIRST_ACTION <= int(v) <= LAST_ACTION
+            ]
         if values:
             lookups.append(facet.known_values(values))
     if lookups:

@@ -138,3 +138,11 @@ def test_submitted_markup_is_escaped_on_every_page_that_shows_it(editor):
 )
 def test_huge_numbers_in_urls_are_not_found_not_a_server_error(editor, path):
     assert editor.get(path).status_code in (200, 302, 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["²", "٣", "①", "22²"])
+def test_an_action_number_in_other_digits_is_ignored_with_a_notice(client, value):
+    # str.isdigit() accepts superscripts and other scripts' digits; int() refuses some.
+    for url in ("/praktijken/", "/api/v1/praktijken/"):
+        assert client.get(url, {"actie": value}).status_code == 200
