@@ -73,7 +73,9 @@ def disable(connection):
 
 
 def rebuild_vectors(connection):
+    """Recompute every practice's search vector; returns how many."""
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE practices_practice p SET search_vector = practices_search_document(p)"
         )
+        return cursor.rowcount

@@ -22,6 +22,7 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -87,8 +88,6 @@ def _keepable(response):
 
 
 def _replayed(request, headers, parts):
-    from django.http import HttpResponse
-
     token = b""
     if len(parts) > 1:
         token = f'name="csrfmiddlewaretoken" value="{get_token(request)}"'.encode()

@@ -1,6 +1,8 @@
 from django.core.management import BaseCommand
 from django.db import connection, transaction
 
+from practices.dictionary import rebuild_vectors
+
 
 class Command(BaseCommand):
     help = (
@@ -14,10 +16,7 @@ class Command(BaseCommand):
             self.stdout.write("Alleen nodig op PostgreSQL; SQLite zoekt zonder index.")
             return
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE practices_practice p SET search_vector = practices_search_document(p)"
-            )
-            count = cursor.rowcount
+            count = rebuild_vectors(connection)
             cursor.execute("DELETE FROM practices_facetindex")
             cursor.execute(
                 "SELECT practices_refresh_facets(ARRAY(SELECT id FROM practices_practice))"
