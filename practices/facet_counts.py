@@ -10,7 +10,7 @@ from django.db import connections
 from practices.filters import FACETS, FACETS_BY_PARAM, KEY_BASE, SHORT_LIST
 
 
-def count_facets(base, selected, *, expanded=(), text_query=False):
+def count_facets(base, selected, *, expanded=(), text_query=False, hit_ids=None):
     """Disjunctive counts of every facet, and the number of results, in one statement.
 
     `hits` are the practices matching the query; per hit, a flag says whether it passes each
@@ -19,17 +19,25 @@ def count_facets(base, selected, *, expanded=(), text_query=False):
     PostgreSQL reads each hit's values from practices_facetindex (kept by triggers); other
     databases read the tables that link practices to values.
     Returns ({param: [(key, label, count), ...]}, total).
+
+    `hit_ids` (PostgreSQL only): the ids of the practices the words found, matched once
+    before (search_results.run_search). The statement then reads only their rows of the
+    index, and returns a third item: the ids of those that pass every chosen filter, so that
+    the page and the map select them by id instead of filtering again.
     """
     connection = connections[base.db]
     statement = FacetStatement(connection, selected, expanded)
-    base_sql, base_params = base.order_by().values("pk", "category_id").query.sql_with_params()
-    if connection.vendor == "postgresql":
-        sql, params = statement.indexed(base_sql, base_params, text_query=text_query)
-    else:
+    if connection.vendor != "postgresql":
+        base_sql, base_params = base.order_by().values("pk", "category_id").query.sql_with_params()
         sql, params = statement.linked(base_sql, base_params)
+    elif hit_ids is not None:
+        sql, params = statement.indexed(hit_ids=list(hit_ids))
+    else:
+        base_sql, base_params = base.order_by().values("pk").query.sql_with_params()
+        sql, params = statement.indexed(base_sql, base_params, text_query=text_query)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return statement.read(cursor.fetchall())
+        return statement.read(cursor.fetchall(), found=hit_ids is not None)
 
 
 class FacetStatement:
@@ -64,8 +72,10 @@ class FacetStatement:
         )
         return f"WHERE CASE {facet_of_row} {cases} END"
 
-    def ranked_and_total(self, counted_join):
-        """The shared end: name the values, keep the top of long facets, add the total."""
+    def ranked_and_total(self, counted_join, *, found=False):
+        """The shared end: name the values, keep the top of long facets, add the total (and
+        with `found`, the ids of the hits that pass every filter, as one comma-separated
+        text)."""
         params = []
         whens = []
         for facet in self.chosen:
@@ -96,24 +106,36 @@ class FacetStatement:
             UNION ALL
             SELECT '', '', '', COUNT(*) FROM flags WHERE {self.passing()}
         """
+        if found:
+            sql += f"""
+            UNION ALL
+            SELECT '#', '', string_agg(practice_id::text, ','), 0
+            FROM flags WHERE {self.passing()}
+            """
         return sql, params
 
-    def indexed(self, base_sql, base_params, *, text_query):
+    def indexed(self, base_sql="", base_params=(), *, text_query=False, hit_ids=None):
         """Count from practices_facetindex. Without a text query, `base` must be exactly the
         published practices: the index rows say which those are, so the wide practice table
-        is not read at all."""
+        is not read at all. With `hit_ids`, the rows of those practices."""
         params = list(base_params) if text_query else []
-        flags = ["entry.keys"]
+        found = hit_ids is not None
+        flags = ["entry.practice_id", "entry.keys"]
         for facet in self.chosen:
             keys_sql, keys_params = facet.chosen_keys(self.selected[facet.param])
             flags.append(f"entry.keys && {keys_sql} AS chosen_{facet.param}")
             params += keys_params
         index = self.quote("practices_facetindex")
         tail, tail_params = self.ranked_and_total(
-            f"counted.key = terms.code * {KEY_BASE} + terms.term"
+            f"counted.key = terms.code * {KEY_BASE} + terms.term", found=found
         )
-        if text_query:
-            hits = f"hits(id, category_id) AS MATERIALIZED ({base_sql}),"
+        if found:
+            # The planner knows how many ids there are: it reads their rows by key.
+            # (Its parameter follows the flags' in the statement.)
+            hits, entries = "", f"{index} entry WHERE entry.practice_id = ANY(%s::bigint[])"
+            params.append(hit_ids)
+        elif text_query:
+            hits = f"hits(id) AS MATERIALIZED ({base_sql}),"
             entries = f"{index} entry JOIN hits ON hits.id = entry.practice_id"
         else:
             hits, entries = "", f"{index} entry WHERE entry.published"
@@ -162,12 +184,15 @@ class FacetStatement:
         """
         return sql, params + tail_params
 
-    def read(self, rows):
+    def read(self, rows, *, found=False):
         counts = {facet.param: [] for facet in FACETS}
-        total = 0
+        total, found_ids = 0, []
         for param, key, name, count in rows:
             if not param:
                 total = count
+                continue
+            if param == "#":
+                found_ids = [int(pk) for pk in name.split(",")] if name else []
                 continue
             counts[param].append((key, FACETS_BY_PARAM[param].label_for(key, name), count))
         for facet in FACETS:
@@ -180,4 +205,4 @@ class FacetStatement:
                 counts[facet.param].sort(key=lambda row: int(row[0]))
             else:
                 counts[facet.param].sort(key=lambda row: row[1].casefold())
-        return counts, total
+        return (counts, total, found_ids) if found else (counts, total)

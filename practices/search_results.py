@@ -1,18 +1,20 @@
 """What /praktijken/ shows for a URL: results, facets with live counts, chips and notices.
 
 Queries, whatever the data: synonyms (1, with a query), checking the URL's values (1, with
-facet values), every facet's counts and the number of results (1), the page (1), the page's
-places and actions (2), and a spelling suggestion when nothing is found (1): at most 7. The
-page's small map of the results (maps.templatetags) adds 2 when something is found; with
-words, why each practice on the page was found (1) and the actions, events and organisations
-they name (1) add 2 (practices.search_reach).
+facet values), on PostgreSQL with words the practices they match (1: matched once, then
+selected by id), every facet's counts and the number of results (1), the page (1), the
+page's places and actions (2), and a spelling suggestion when nothing is found (1): at most
+8. The page's small map of the results (maps.templatetags) adds 1 when something is found;
+with words, why each practice on the page was found (1) and the actions, events and
+organisations they name (1) add 2 (practices.search_reach).
 """
 
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import connections, models
 from django.http import QueryDict
 
 from practices.content_cache import cached
@@ -21,6 +23,7 @@ from practices.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilte
 from practices.forms import SearchForm
 from practices.models import Action, Practice, SynonymGroup
 from practices.models.actions import FIRST_ACTION, LAST_ACTION
+from practices.postgres import AnyOf
 from practices.search import query_groups, suggestion
 from practices.search_reach import named_action, reasons, related
 
@@ -164,7 +167,14 @@ class Search:
     chosen_sort: str
     sorts: list
     base: models.QuerySet
-    ordered: models.QuerySet
+
+    @functools.cached_property
+    def ordered(self):
+        """Every practice found, filtered, in the chosen order (a queryset, not yet run)."""
+        return self.in_order(filtered(self.base, self.selected))
+
+    def in_order(self, practices):
+        return practices.ranked(self.groups).order_by(*Sort.ORDER[self.sort])
 
 
 def parse_search(params):
@@ -192,8 +202,11 @@ def parse_search(params):
 
     groups = query_groups(query, SynonymGroup.objects.all_terms()) if query else []
     base = Practice.objects.published().matching(groups)
-    ordered = filtered(base, selected).ranked(groups).order_by(*Sort.ORDER[sort])
-    return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base, ordered)
+    return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base)
+
+
+def by_id(ids, using):
+    return Practice.objects.using(using).filter(AnyOf(models.F("pk"), ids=ids))
 
 
 def searched_practices(params):
@@ -204,11 +217,21 @@ def searched_practices(params):
 def run_search(params, *, per_page):
     search = parse_search(params)
     query, groups, selected, notices = search.query, search.groups, search.selected, search.notices
-    sort, base, ordered = search.sort, search.base, search.ordered
+    sort, base = search.sort, search.base
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
-    if groups:
+    if groups and connections[base.db].vendor == "postgresql":
+        # The words are matched once, here: the counts, the page and the map then select
+        # the practices found by id. Matching again in each cost more (planning the reach's
+        # subqueries, the text match itself), and the planner, which cannot tell how many
+        # practices a text match finds, counted the facets of 20 as if they were 500.
+        hit_ids = list(base.order_by().values_list("pk", flat=True))
+        base = by_id(hit_ids, base.db)
+        counts, total, found = count_facets(base, keys, expanded=expanded, hit_ids=hit_ids)
+        ordered = search.in_order(by_id(found, base.db))
+    elif groups:
         counts, total = count_facets(base, keys, expanded=expanded, text_query=True)
+        ordered = search.ordered
     else:
         # Without words, the counts depend on the chosen values only: the unfiltered search
         # and popular filters are counted once per content version (content_cache).
@@ -218,6 +241,7 @@ def run_search(params, *, per_page):
             sorted((param, sorted(values)) for param, values in keys.items()),
             expanded,
         )
+        ordered = search.ordered
     paginator = Paginator(ordered, per_page)
     paginator.count = total  # counted with the facets, in the same statement
     page = paginator.get_page(params.get("pagina"))
