@@ -100,12 +100,3 @@ def area_of_municipality() -> dict:
         if cantons:
             found[municipality["id"]] = cantons[0]["arrondissement"]
     return found
-
-
-@functools.cache
-def codes_by_area() -> dict:
-    """Arrondissement id → its municipalities' NIS codes (read only: it is shared)."""
-    grouped = {}
-    for code, area in area_of_municipality().items():
-        grouped.setdefault(area, []).append(code)
-    return grouped

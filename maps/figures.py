@@ -1,14 +1,16 @@
-"""How many practices of a search run in each arrondissement, and where abroad: two queries
-whatever the data (one by municipality, one by arrondissement, both counted by the database)."""
+"""How many practices of a search run in each arrondissement, and where abroad: one query
+whatever the data (by municipality and by arrondissement, both counted by the database)."""
 
+import functools
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Case, CharField, Count, Value, When
+from django.db import connections
 from django.urls import reverse
 
-from maps.areas import area_of_municipality, codes_by_area, shapes
-from practices.models import Municipality, PracticeLocation
+from maps.areas import area_of_municipality, shapes
+from practices.models import Municipality
 
 # The colours of the areas by number of practices, light to dark (the legend says which is
 # which); an area without practices is grey.
@@ -50,45 +52,60 @@ def _steps(highest):
     return [round(highest * (n + 1) / len(STEPS)) for n in range(len(STEPS))]
 
 
+AREA_ID = re.compile(r"[a-z-]+")
+
+
+@functools.cache
+def _areas_sql():
+    """The arrondissement of every Belgian municipality as a VALUES list (code, area), to
+    join on: the codes are digits and the ids lower-case words, checked here, so the list
+    is written once per process. A CASE of 12 lists of codes cost 6 ms per search."""
+    rows = []
+    for code, area in sorted(area_of_municipality().items()):
+        if not (code.isdigit() and AREA_ID.fullmatch(area)):
+            raise ValueError(f"unexpected municipality code or area: {code!r}, {area!r}")
+        rows.append(f"('{code}', '{area}')")
+    return f"(VALUES {', '.join(rows)})"
+
+
+def _counts(practices):
+    """One statement: per municipality (slug, name, code, country, count), then per
+    arrondissement ('', area, '', '', count); each counts distinct practices."""
+    ids_sql, params = practices.order_by().values("pk").query.sql_with_params()
+    quote = connections[practices.db].ops.quote_name
+    location, municipality = quote("practices_practicelocation"), quote("practices_municipality")
+    places = f"FROM {location} loc JOIN {municipality} m ON m.id = loc.municipality_id"
+    found = f"loc.practice_id IN ({ids_sql})"
+    sql = f"""
+        SELECT m.slug, m.name, m.nis_code, m.country, COUNT(DISTINCT loc.practice_id)
+        {places} WHERE {found}
+        GROUP BY m.id, m.slug, m.name, m.nis_code, m.country
+        UNION ALL
+        SELECT '', area.column2, '', '', COUNT(DISTINCT loc.practice_id)
+        {places} JOIN {_areas_sql()} AS area ON area.column1 = m.nis_code WHERE {found}
+        GROUP BY area.column2
+    """
+    with connections[practices.db].cursor() as cursor:
+        cursor.execute(sql, [*params, *params])
+        rows = cursor.fetchall()
+    per_municipality = [row for row in rows if row[0]]
+    per_area = {row[1]: row[4] for row in rows if not row[0]}
+    return per_municipality, per_area
+
+
 def map_figures(practices, *, search_params=(), width=600, tolerance=1.5) -> MapFigures:
     """`practices`: a queryset of the practices to count (a search's results)."""
     drawn = shapes(width, tolerance)
-    locations = PracticeLocation.objects.filter(practice__in=practices.values("pk")).order_by()
-    per_municipality = locations.values(
-        "municipality__slug",
-        "municipality__name",
-        "municipality__nis_code",
-        "municipality__country",
-    ).annotate(count=Count("practice", distinct=True))
-    area = Case(
-        *[
-            When(municipality__nis_code__in=codes, then=Value(a))
-            for a, codes in codes_by_area().items()
-        ],
-        default=Value(""),
-        output_field=CharField(),
-    )
-    per_area = dict(
-        locations.annotate(area=area)
-        .exclude(area="")  # abroad, or a wider area without one municipality
-        .values("area")
-        .annotate(count=Count("practice", distinct=True))
-        .values_list("area", "count")
-    )
+    per_municipality, per_area = _counts(practices)
     areas = {a.id: AreaFigure(a.id, a.name, a.path, a.label_x, a.label_y) for a in drawn.areas}
     abroad = []
     of_code = area_of_municipality()
-    for row in per_municipality:
-        slug, name = row["municipality__slug"], row["municipality__name"]
-        if slug is None:
-            continue  # a wider area without one municipality ("Meer dan 30 gemeenten")
-        if row["municipality__country"] != Municipality.Country.BELGIUM:
-            country = Municipality.Country(row["municipality__country"]).label
-            abroad.append((slug, name, country, row["count"]))
-        elif row["municipality__nis_code"] in of_code:
-            areas[of_code[row["municipality__nis_code"]]].municipalities.append(
-                (slug, name, row["count"])
-            )
+    # (A wider area without one municipality, "Meer dan 30 gemeenten", has no row.)
+    for slug, name, code, country, count in per_municipality:
+        if country != Municipality.Country.BELGIUM:
+            abroad.append((slug, name, Municipality.Country(country).label, count))
+        elif code in of_code:
+            areas[of_code[code]].municipalities.append((slug, name, count))
     kept = [(k, v) for k, v in search_params if k not in ("gemeente", "pagina", "alle")]
     search = reverse("practices:practice_list")
 
@@ -118,3 +135,11 @@ def map_figures(practices, *, search_params=(), width=600, tolerance=1.5) -> Map
         sorted(abroad),
         legend,
     )
+
+
+def warm_up():
+    """Draw the maps and list the areas ahead of the first search (config.wsgi): drawing
+    them takes about a second, which the first visitor of each app process waited for."""
+    shapes(300, 2.0)  # the search page's small map (maps.templatetags)
+    shapes()  # /kaart/
+    _areas_sql()

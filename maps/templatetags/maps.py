@@ -8,7 +8,7 @@ register = template.Library()
 
 @register.inclusion_tag("maps/_small_map.html")
 def small_map(results):
-    """The search page's small map of its own results (two queries; none without results)."""
+    """The search page's small map of its own results (one query; none without results)."""
     if not results.page.paginator.count:
         return {"figures": None}
     params = [(k, v) for k, values in results.params.lists() for v in values]
