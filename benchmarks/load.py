@@ -183,9 +183,11 @@ def main():
         print("| page | clients | req/s | p50 ms | p95 ms | errors | share | target |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         for concurrency in args.levels:
-            # Warm up: one request each, so that the first fills the cache as a visitor would.
+            # Warm up every worker on every page (its first request opens a database
+            # connection and loads the Dutch dictionary into it), and fill the cache as the
+            # first visitors would. The uncached search is warmed on its first URL only.
             for paths in targets.values():
-                run_step(paths if isinstance(paths, str) else paths[0], 1, 0.2)
+                run_step(paths if isinstance(paths, str) else paths[0], concurrency, 1.0)
             yardstick = None
             for name, paths in targets.items():
                 rate, median, p95, errors = run_step(paths, concurrency, args.seconds)
