@@ -1,12 +1,13 @@
 """What /praktijken/ shows for a URL: results, facets with live counts, chips and notices.
 
-Queries, whatever the data: synonyms (1, with a query), checking the URL's values (1, with
-facet values), on PostgreSQL with words the practices they match (1: matched once, then
-selected by id), every facet's counts and the number of results (1), the page (1), the
-page's places and actions (2), and a spelling suggestion when nothing is found (1): at most
-8. The page's small map of the results (maps.templatetags) adds 1 when something is found;
-with words, why each practice on the page was found (1) and the actions, events and
-organisations they name (1) add 2 (practices.search_reach).
+Queries, whatever the data: synonyms (1, with a query) and checking the URL's values (1,
+with facet values), each once per content version (content_cache); on PostgreSQL with words
+the practices they match (1: matched once, then selected by id); every facet's counts and
+the number of results (1), the page (1), the page's places and actions (2), and a spelling
+suggestion when nothing is found (1): at most 8. The page's small map of the results
+(maps.templatetags) adds 1 when something is found; with words, why each practice on the
+page was found (1) and the actions, events and organisations they name (1) add 2
+(practices.search_reach).
 """
 
 import functools
@@ -133,10 +134,10 @@ def checked_values(params):
                 if v.isascii() and v.isdigit() and FIRST_ACTION <= int(v) <= LAST_ACTION
             ]
         if values:
-            lookups.append(facet.known_values(values))
+            lookups.append((facet.param, values))
     if lookups:
-        union = lookups[0].union(*lookups[1:], all=True).order_by()
-        for param, key, name in union:
+        # The names of the values a URL asks for change only with the content.
+        for param, key, name in cached("facet-values", lambda: known_values(lookups), lookups):
             found[param][key] = FACETS_BY_PARAM[param].label_for(key, name)
     for param, values in wanted.items():
         for value in values:
@@ -145,6 +146,12 @@ def checked_values(params):
                 notices.append(f"{label} ‘{value}’ bestaat niet; die filter is genegeerd.")
     # Keep the order in which the URL named them.
     return {p: {v: found[p][v] for v in wanted[p] if v in found[p]} for p in wanted}, notices
+
+
+def known_values(lookups):
+    """[(param, key, name)] of the values asked for, by facet, that exist (one query)."""
+    queries = [FACETS_BY_PARAM[param].known_values(values) for param, values in lookups]
+    return list(queries[0].union(*queries[1:], all=True).order_by())
 
 
 def filtered(base, selected, without=None):
@@ -200,9 +207,14 @@ def parse_search(params):
         chosen_sort = ""
     sort = chosen_sort or default
 
-    groups = query_groups(query, SynonymGroup.objects.all_terms()) if query else []
+    groups = query_groups(query, synonyms()) if query else []
     base = Practice.objects.published().matching(groups)
     return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base)
+
+
+def synonyms():
+    """The editors' synonym groups, read once per content version."""
+    return cached("synonyms", SynonymGroup.objects.all_terms)
 
 
 def by_id(ids, using):

@@ -11,6 +11,8 @@ import re
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from practices.models import Practice
@@ -65,11 +67,48 @@ def without_tokens(response):
     return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
 
 
+def practice_queries(client, url):
+    """The statements of a request that read practices or their facet index."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries if re.search(r"practices_(practice|facetindex)\b", q["sql"])]
+
+
 def test_a_search_with_words_is_never_cached(client):
-    PracticeFactory(title="Buurtfeest")
-    assert queries_for(client, f"{SEARCH}?q=buurtfeest") == queries_for(
-        client, f"{SEARCH}?q=buurtfeest"
+    PracticeFactory(title="Buurtfeest", category=CategoryFactory(slug="cohesie"))
+    url = f"{SEARCH}?q=buurtfeest&categorie=cohesie"
+    first = practice_queries(client, url)
+    assert first
+    assert practice_queries(client, url) == first
+
+
+def test_synonyms_are_read_once_and_an_editor_s_change_shows_at_once(client, editor):
+    PracticeFactory(title="Polarisering in de wijk")
+    url = f"{SEARCH}?q=polarisatie"
+    assert count_on(client, url) == 0
+    with CaptureQueriesContext(connection) as queries:
+        client.get(SEARCH, {"q": "iets anders"})
+    assert not [q for q in queries if "practices_synonymgroup" in q["sql"]]
+    response = editor.post(
+        reverse("admin:practices_synonymgroup_add"), {"terms": "polarisatie\npolarisering"}
     )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert count_on(client, url) == 1
+
+
+def test_a_facet_value_named_in_a_url_is_checked_against_the_current_names(client, editor):
+    category = CategoryFactory(slug="cohesie", name="Sociale cohesie")
+    PracticeFactory(category=category)
+    url = f"{SEARCH}?q=praktijk&categorie=cohesie"
+    assert "Sociale cohesie" in client.get(url).content.decode()
+    response = editor.post(
+        reverse("admin:practices_category_change", args=[category.pk]),
+        {"name": "Samen leven", "slug": "samen", "introduction": "", "description": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client.get(url).content.decode()
+    assert "Categorie ‘cohesie’ bestaat niet" in page
+    assert "Samen leven" in client.get(f"{SEARCH}?q=praktijk&categorie=samen").content.decode()
 
 
 def test_publish_and_unpublish_show_at_once(client, editor):
