@@ -150,6 +150,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             envint("DB_STATEMENT_TIMEOUT_MS", "20000"),
             float(os.getenv("DB_RANDOM_PAGE_COST", "1.1")),
         ),
+        # The few statements every search runs (practices.postgres.rows_of) are prepared
+        # on the connection; nothing else is (the threshold is never reached). Behind a
+        # pooler that hands each transaction another server connection (PgBouncer before
+        # 1.21 in transaction mode), set DB_PREPARED_STATEMENTS=False.
+        prepare_threshold=2**31 - 1 if envbool("DB_PREPARED_STATEMENTS", "True") else None,
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

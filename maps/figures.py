@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from maps.areas import area_of_municipality, shapes
 from practices.models import Municipality
+from practices.postgres import rows_of
 
 # The colours of the areas by number of practices, light to dark (the legend says which is
 # which); an area without practices is grey.
@@ -85,9 +86,7 @@ def _counts(practices):
         {places} JOIN {_areas_sql()} AS area ON area.column1 = m.nis_code WHERE {found}
         GROUP BY area.column2
     """
-    with connections[practices.db].cursor() as cursor:
-        cursor.execute(sql, [*params, *params])
-        rows = cursor.fetchall()
+    rows = rows_of(connections[practices.db], sql, [*params, *params])
     per_municipality = [row for row in rows if row[0]]
     per_area = {row[1]: row[4] for row in rows if not row[0]}
     return per_municipality, per_area

@@ -8,6 +8,7 @@ practices to values. The facet tests run on both.
 from django.db import connections
 
 from practices.filters import FACETS, FACETS_BY_PARAM, KEY_BASE, SHORT_LIST
+from practices.postgres import rows_of
 
 
 def count_facets(base, selected, *, expanded=(), text_query=False, hit_ids=None):
@@ -35,9 +36,7 @@ def count_facets(base, selected, *, expanded=(), text_query=False, hit_ids=None)
     else:
         base_sql, base_params = base.order_by().values("pk").query.sql_with_params()
         sql, params = statement.indexed(base_sql, base_params, text_query=text_query)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return statement.read(cursor.fetchall(), found=hit_ids is not None)
+    return statement.read(rows_of(connection, sql, params), found=hit_ids is not None)
 
 
 class FacetStatement:

@@ -12,7 +12,7 @@ from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
-from practices.postgres import AnyOf
+from practices.postgres import AnyOf, rows_of
 from practices.search import Fold
 
 # "actie 22", "actie22", "Plan Samenleven actie 22", "PS-actie 22"
@@ -178,17 +178,16 @@ def reasons(practice_ids, groups, using):
                 sql, part_params = statement(name, text, using)
                 parts.append(sql)
                 params += part_params
-    ids = ", ".join(["%s"] * len(practice_ids))
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        ids, params = "= ANY(%s::bigint[])", [*params, list(practice_ids)]  # one text
+    else:
+        ids, params = f"IN ({', '.join(['%s'] * len(practice_ids))})", [*params, *practice_ids]
+    sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS reach WHERE reach.practice_id {ids}"
     found = {}
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS reach "
-            f"WHERE reach.practice_id IN ({ids})",
-            [*params, *practice_ids],
-        )
-        for practice_id, how, who in cursor.fetchall():
-            if who and practice_id not in found:
-                found[practice_id] = f"{HOW[how]} {who}"
+    for practice_id, how, who in rows_of(connection, sql, params):
+        if who and practice_id not in found:
+            found[practice_id] = f"{HOW[how]} {who}"
     return found
 
 
@@ -251,14 +250,13 @@ def related(groups, using):
                 sql, part_params = statement(name, text, using)
                 parts.append(f"SELECT {number} AS grp, named.* FROM ({sql}) AS named")
                 params += part_params
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            f"SELECT named_kind, label, target FROM ({' UNION ALL '.join(parts)}) AS found "
-            "GROUP BY named_kind, label, target HAVING COUNT(DISTINCT grp) = %s "
-            "ORDER BY named_kind, label LIMIT 12",
-            [*params, len(groups)],
-        )
-        rows = cursor.fetchall()
+    rows = rows_of(
+        connections[using],
+        f"SELECT named_kind, label, target FROM ({' UNION ALL '.join(parts)}) AS found "
+        "GROUP BY named_kind, label, target HAVING COUNT(DISTINCT grp) = %s "
+        "ORDER BY named_kind, label LIMIT 12",
+        [*params, len(groups)],
+    )
     return [
         Related(RELATED_URLS[kind][0], label, reverse(RELATED_URLS[kind][1], args=[target]))
         for kind, label, target in rows
