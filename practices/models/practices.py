@@ -34,6 +34,11 @@ def practice_image_path(instance, filename):
 
 # Columns a result card never shows.
 LONG_FIELDS = ("description", "goals", "success_factors", "challenges", "search_vector")
+# A card names its category; the category's own texts (a page long) stay in the database.
+CARD_CATEGORY_DEFERRED = tuple(
+    f"category__{name}"
+    for name in ("introduction", "description", "goals", "success_factors", "challenges")
+)
 
 
 class PracticeQuerySet(models.QuerySet):
@@ -74,7 +79,7 @@ class PracticeQuerySet(models.QuerySet):
         Long texts stay in the database: a list sorts and pages narrow rows.
         """
         return (
-            self.defer(*LONG_FIELDS)
+            self.defer(*LONG_FIELDS, *CARD_CATEGORY_DEFERRED)
             .select_related("category")
             .prefetch_related(
                 models.Prefetch(
