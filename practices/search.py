@@ -291,15 +291,20 @@ def suggestion(query, using):
 
 def corrected(query, words):
     """The query with each unknown word of 4 letters or more replaced by the closest of
-    `words` (a sorted list of folded words); None when no word changed."""
+    `words` (a sorted list of folded words); None when no word changed, or when a word
+    stays unknown (the suggestion would find nothing either: '<script>alert' does not
+    become 'script leert')."""
     known = set(words)
     result, changed = [], False
     for word in WORD.findall(fold(query)):
-        close = []
-        if word not in known and len(word) >= 4 and not word.isdigit():
-            close = difflib.get_close_matches(word, words, n=1, cutoff=0.8)
-        result.append(close[0] if close else word)
-        changed = changed or bool(close)
+        if word in known or len(word) < 4 or word.isdigit():
+            result.append(word)
+            continue
+        close = difflib.get_close_matches(word, words, n=1, cutoff=0.8)
+        if not close:
+            return None
+        result.append(close[0])
+        changed = True
     return " ".join(result) if changed else None
 
 
