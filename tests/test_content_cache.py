@@ -96,16 +96,20 @@ def test_synonyms_are_read_once_and_an_editor_s_change_shows_at_once(client, edi
     assert count_on(client, url) == 1
 
 
+def rename_in_the_admin(editor, category, *, name, slug):
+    response = editor.post(
+        reverse("admin:practices_category_change", args=[category.pk]),
+        {"name": name, "slug": slug, "introduction": "", "description": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
 def test_a_facet_value_named_in_a_url_is_checked_against_the_current_names(client, editor):
     category = CategoryFactory(slug="cohesie", name="Sociale cohesie")
     PracticeFactory(category=category)
     url = f"{SEARCH}?q=praktijk&categorie=cohesie"
     assert "Sociale cohesie" in client.get(url).content.decode()
-    response = editor.post(
-        reverse("admin:practices_category_change", args=[category.pk]),
-        {"name": "Samen leven", "slug": "samen", "introduction": "", "description": ""},
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
+    rename_in_the_admin(editor, category, name="Samen leven", slug="samen")
     page = client.get(url).content.decode()
     assert "Categorie ‘cohesie’ bestaat niet" in page
     assert "Samen leven" in client.get(f"{SEARCH}?q=praktijk&categorie=samen").content.decode()
@@ -147,11 +151,7 @@ def test_a_taxonomy_change_shows_at_once(client, editor):
     category = CategoryFactory(slug="cohesie", name="Sociale cohesie")
     PracticeFactory(category=category)
     assert "Sociale cohesie" in client.get(SEARCH).content.decode()
-    response = editor.post(
-        reverse("admin:practices_category_change", args=[category.pk]),
-        {"name": "Samen leven", "slug": "cohesie", "introduction": "", "description": ""},
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
+    rename_in_the_admin(editor, category, name="Samen leven", slug="cohesie")
     page = client.get(SEARCH).content.decode()
     assert "Samen leven" in page and "Sociale cohesie" not in page
 
