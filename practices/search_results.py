@@ -337,7 +337,8 @@ def run_search(params, *, per_page):
         result.named_action = Action.objects.using(results.db).filter(number=number).first()
         if result.named_action:
             result.named_action_url = url_for({"actie": [str(number)]})
-    if query and page.paginator.count == 0:
+    if query and page.paginator.count == 0 and not result.named_action:
+        # (A query that names an action gets that action's filter offered instead.)
         result.suggestion = suggestion(query, using=results.db)
         if result.suggestion:
             result.suggestion_url = url_for({**kept, "q": [result.suggestion]})
