@@ -1,6 +1,7 @@
 """Helpers for the PostgreSQL-only parts of the schema and the search."""
 
 from django.db import models
+from django.db.backends.postgresql.base import ServerBindingCursor  # psycopg is a dependency
 
 
 def run_on_postgresql(statements):
@@ -63,12 +64,9 @@ def rows_of(connection, sql, params):
         return cursor.fetchall()
 
 
-try:
-    from django.db.backends.postgresql.base import ServerBindingCursor
-except ImportError:  # psycopg is not installed: SQLite only
-    ServerBindingCursor = None
-else:
+class PreparingCursor(ServerBindingCursor):
+    """psycopg's server-binding cursor (as Django's), asking psycopg to prepare every
+    statement it runs."""
 
-    class PreparingCursor(ServerBindingCursor):
-        def execute(self, query, params=None, **kwargs):
-            return super().execute(query, params, prepare=True, **kwargs)
+    def execute(self, query, params=None, **kwargs):
+        return super().execute(query, params, prepare=True, **kwargs)
