@@ -11,7 +11,7 @@ from practices.filters import FACETS, FACETS_BY_PARAM, KEY_BASE, SHORT_LIST
 from practices.postgres import rows_of
 
 
-def count_facets(base, selected, *, expanded=(), text_query=False, hit_ids=None):
+def count_facets(base, selected, *, expanded=(), hit_ids=None):
     """Disjunctive counts of every facet, and the number of results, in one statement.
 
     `hits` are the practices matching the query; per hit, a flag says whether it passes each
@@ -21,9 +21,10 @@ def count_facets(base, selected, *, expanded=(), text_query=False, hit_ids=None)
     databases read the tables that link practices to values.
     Returns ({param: [(key, label, count), ...]}, total).
 
-    `hit_ids` (PostgreSQL only): the ids of the practices the words found, matched once
-    before (search_results.run_search). The statement then reads only their rows of the
-    index, and returns a third item: the ids of those that pass every chosen filter, so that
+    On PostgreSQL the hits are `hit_ids`, the ids of the practices the words found, matched
+    once before (search_results.run_search), or without words every published practice
+    (`base` must then be exactly those; only its database is used). With `hit_ids` the
+    statement returns a third item: the ids of those that pass every chosen filter, so that
     the page and the map select them by id instead of filtering again.
     """
     connection = connections[base.db]
@@ -31,11 +32,8 @@ def count_facets(base, selected, *, expanded=(), text_query=False, hit_ids=None)
     if connection.vendor != "postgresql":
         base_sql, base_params = base.order_by().values("pk", "category_id").query.sql_with_params()
         sql, params = statement.linked(base_sql, base_params)
-    elif hit_ids is not None:
-        sql, params = statement.indexed(hit_ids=list(hit_ids))
     else:
-        base_sql, base_params = base.order_by().values("pk").query.sql_with_params()
-        sql, params = statement.indexed(base_sql, base_params, text_query=text_query)
+        sql, params = statement.indexed(hit_ids=hit_ids)
     return statement.read(rows_of(connection, sql, params), found=hit_ids is not None)
 
 
@@ -113,11 +111,11 @@ class FacetStatement:
             """
         return sql, params
 
-    def indexed(self, base_sql="", base_params=(), *, text_query=False, hit_ids=None):
-        """Count from practices_facetindex. Without a text query, `base` must be exactly the
-        published practices: the index rows say which those are, so the wide practice table
-        is not read at all. With `hit_ids`, the rows of those practices."""
-        params = list(base_params) if text_query else []
+    def indexed(self, *, hit_ids=None):
+        """Count from practices_facetindex: the rows of `hit_ids`, or else of every published
+        practice (the index rows say which those are, so the wide practice table is not read
+        at all)."""
+        params = []
         found = hit_ids is not None
         flags = ["entry.practice_id", "entry.keys"]
         for facet in self.chosen:
@@ -131,16 +129,12 @@ class FacetStatement:
         if found:
             # The planner knows how many ids there are: it reads their rows by key.
             # (Its parameter follows the flags' in the statement.)
-            hits, entries = "", f"{index} entry WHERE entry.practice_id = ANY(%s::bigint[])"
-            params.append(hit_ids)
-        elif text_query:
-            hits = f"hits(id) AS MATERIALIZED ({base_sql}),"
-            entries = f"{index} entry JOIN hits ON hits.id = entry.practice_id"
+            entries = f"{index} entry WHERE entry.practice_id = ANY(%s::bigint[])"
+            params.append(list(hit_ids))
         else:
-            hits, entries = "", f"{index} entry WHERE entry.published"
+            entries = f"{index} entry WHERE entry.published"
         sql = f"""
-            WITH {hits}
-            flags AS NOT MATERIALIZED (
+            WITH flags AS NOT MATERIALIZED (
                 SELECT * FROM (SELECT {", ".join(flags)} FROM {entries}) AS flagged
                 WHERE {self.relevant()}
             ),

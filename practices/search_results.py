@@ -238,11 +238,10 @@ def run_search(params, *, per_page):
         # subqueries, the text match itself), and the planner, which cannot tell how many
         # practices a text match finds, counted the facets of 20 as if they were 500.
         hit_ids = list(base.order_by().values_list("pk", flat=True))
-        base = by_id(hit_ids, base.db)
         counts, total, found = count_facets(base, keys, expanded=expanded, hit_ids=hit_ids)
         ordered = search.in_order(by_id(found, base.db))
     elif groups:
-        counts, total = count_facets(base, keys, expanded=expanded, text_query=True)
+        counts, total = count_facets(base, keys, expanded=expanded)
         ordered = search.ordered
     else:
         # Without words, the counts depend on the chosen values only: the unfiltered search
