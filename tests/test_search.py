@@ -1,5 +1,6 @@
 """practices.search: how a query becomes groups of alternatives, and how a snippet is shown."""
 
+from practices.forms import MAX_QUERY_LENGTH, SearchForm
 from practices.search import MARK_START, MARK_STOP, fold, highlight, query_groups
 
 
@@ -31,3 +32,13 @@ def test_highlight_escapes_first_then_marks():
     snippet = f"<b>Vet</b> & {MARK_START}jongeren{MARK_STOP}"
     assert highlight(snippet) == "&lt;b&gt;Vet&lt;/b&gt; &amp; <mark>jongeren</mark>"
     assert highlight(None) == ""
+
+
+def test_a_long_query_is_cut_at_a_whole_word():
+    form = SearchForm({"q": " ".join(["buurt"] * 40)})
+    assert form.is_valid()
+    query = form.cleaned_data["q"]
+    assert len(query) <= MAX_QUERY_LENGTH
+    assert query.split() == ["buurt"] * len(query.split())  # never ending in 'bu'
+    one_word = SearchForm({"q": "x" * 500})
+    assert one_word.is_valid() and one_word.cleaned_data["q"] == "x" * MAX_QUERY_LENGTH
