@@ -51,13 +51,16 @@ def content_changed():
         logger.exception("Cache unreachable: the content version could not be replaced")
 
 
+def _key(name, version, parts):
+    return f"{name}:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:24]}"
+
+
 def cached(name, compute, *parts):
     """compute() once per content version and `parts` (the values it depends on)."""
     version = content_version()
     if version is None:
         return compute()
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
-    key = f"{name}:{version}:{digest}"
+    key = _key(name, version, parts)
     try:
         found = cache.get(key)
     except CACHE_ERRORS:
@@ -66,6 +69,34 @@ def cached(name, compute, *parts):
         found = compute()
         try:
             cache.set(key, found, timeout=settings.CONTENT_CACHE_SECONDS)
+        except CACHE_ERRORS:
+            logger.warning("Cache unreachable: %s not kept", name, exc_info=True)
+    return found
+
+
+def cached_each(name, compute, items):
+    """{item: value} for every item of `items`, each kept on its own per content version:
+    compute(missing) gives {item: value} for the items not in the cache, in one go. One
+    round trip to the cache for all of them."""
+    items = list(dict.fromkeys(items))
+    version = content_version()
+    if version is None:
+        return compute(items)
+    keys = {item: _key(name, version, (item,)) for item in items}
+    try:
+        kept = cache.get_many(keys.values())
+    except CACHE_ERRORS:
+        return compute(items)
+    found = {item: kept[key] for item, key in keys.items() if key in kept}
+    missing = [item for item in items if item not in found]
+    if missing:
+        computed = compute(missing)
+        found |= computed
+        try:
+            cache.set_many(
+                {keys[item]: value for item, value in computed.items()},
+                timeout=settings.CONTENT_CACHE_SECONDS,
+            )
         except CACHE_ERRORS:
             logger.warning("Cache unreachable: %s not kept", name, exc_info=True)
     return found

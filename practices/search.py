@@ -139,7 +139,7 @@ class Fold(models.Func):
     output_field = models.TextField()
 
 
-def sqlite_match(groups, using="default"):
+def sqlite_match(groups, using="default", reach=None):
     """A Q object: every group appears, folded, in the practice's texts, places or tags, or
     reaches it through its people, organisations or actions (search_reach)."""
     from practices.models import PracticeLocation, TaggedPractice
@@ -168,7 +168,8 @@ def sqlite_match(groups, using="default"):
                 | models.Q(pk__in=places.values("practice_id"))
                 | models.Q(pk__in=tags.values("content_object_id"))
             )
-        condition &= either | reach_condition(alternatives, using)
+        reached = reach_condition(alternatives, using, reach)
+        condition &= either if reached is None else either | reached
     return condition
 
 
@@ -191,22 +192,31 @@ def sqlite_text():
 # The interface the queryset uses ------------------------------------------------------------
 
 
-def matching(queryset, groups):
-    """Practices in queryset that match every group."""
+def matching(queryset, groups, reach=None):
+    """Practices in queryset that match every group: in their own texts, or reached through
+    their people, contacts, organisations or actions. `reach` (search_reach.word_reach)
+    tells which practices each word reaches that way; without it the statement asks."""
     if not groups:
         return queryset
     from practices.search_reach import reach_condition
 
     if is_postgresql(queryset):
-        # Every group: in the practice's own texts, or reaching it through its people,
-        # contacts, organisations or actions.
-        condition = models.Q()
+        # The groups that reach no practice beyond the texts are matched as one text query,
+        # which the vector's index answers in one scan (a group each cost a scan and a
+        # recheck of every row the first one found).
+        condition, plain = models.Q(), []
         for alternatives in groups:
-            condition &= models.Q(search_vector=postgres_query([alternatives])) | reach_condition(
-                alternatives, queryset.db
-            )
+            reached = reach_condition(alternatives, queryset.db, reach)
+            if reached is None:
+                plain.append(alternatives)
+            else:
+                condition &= models.Q(search_vector=postgres_query([alternatives])) | reached
+        if plain:
+            condition &= models.Q(search_vector=postgres_query(plain))
         return queryset.filter(condition)
-    return queryset.alias(folded_text=sqlite_text()).filter(sqlite_match(groups, queryset.db))
+    return queryset.alias(folded_text=sqlite_text()).filter(
+        sqlite_match(groups, queryset.db, reach)
+    )
 
 
 def ranked(queryset, groups):

@@ -13,7 +13,7 @@ from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
 from practices.postgres import AnyOf, rows_of
-from practices.search import Fold
+from practices.search import Fold, fold
 
 # "actie 22", "actie22", "Plan Samenleven actie 22", "PS-actie 22"
 NAMES_AN_ACTION = re.compile(r"\bactie\s*-?\s*(\d{1,2})\b", re.IGNORECASE)
@@ -133,21 +133,106 @@ def statement(name, text, using):
     return sql, filled
 
 
-def reach_condition(alternatives, using):
-    """Q: the practice is reached by any of the alternatives of one query group."""
-    if connections[using].vendor == "postgresql":
+# The parts that reach a practice beyond its own search vector: on PostgreSQL the contacts of
+# its places are in the vector (migration 0012); elsewhere they are reached like the rest.
+REACH_PARTS = {
+    "postgresql": ("persoon", "sessie", "organisatie", "actie"),
+    "other": ("contactpersoon", "persoon", "sessie", "organisatie", "actie"),
+}
+NAMED_PARTS = ("named actions", "named events", "named organisations")
+# A word that reaches more practices than this, or names more actions, events and
+# organisations, is not kept as a list: its search asks the database each time instead.
+MOST_KEPT = 2000
+
+
+def _reach_parts(using):
+    vendor = connections[using].vendor
+    return REACH_PARTS["postgresql" if vendor == "postgresql" else "other"]
+
+
+@dataclass(frozen=True)
+class WordReach:
+    """What one query word reaches beyond the practices' own texts (see word_reach): the
+    ids of the practices it reaches through people, contacts, organisations and actions,
+    and the (kind, label, target) of the actions, events and organisations it names; None
+    for either when there are more than MOST_KEPT."""
+
+    ids: tuple | None
+    named: tuple | None
+
+
+def word_reach(groups, using):
+    """{text: WordReach} for every alternative of every group, each kept per content
+    version (content_cache): who and what a word reaches changes only with the content.
+    One query for the words not kept yet, none when all are."""
+    from practices.content_cache import cached_each
+
+    texts = [text for alternatives in groups for text in alternatives]
+    if not texts:
+        return {}
+    return cached_each(f"reach-{using}", lambda missing: _word_reach(missing, using), texts)
+
+
+def _word_reach(texts, using):
+    parts, params = [], []
+    for number, text in enumerate(texts):
+        reaching = []
+        for name in _reach_parts(using):
+            sql, part_params = statement(name, text, using)
+            reaching.append(f"SELECT practice_id FROM ({sql}) AS reach")
+            params += part_params
+        parts.append(
+            f"SELECT * FROM (SELECT DISTINCT {number} AS word, 'id' AS part, practice_id AS id,"
+            f" '' AS kind, '' AS label, '' AS target FROM ({' UNION ALL '.join(reaching)})"
+            f" AS reaching LIMIT {MOST_KEPT + 1}) AS reached_{number}"
+        )
+        for name in NAMED_PARTS:
+            sql, part_params = statement(name, text, using)
+            alias = f"{name.replace(' ', '_')}_{number}"
+            parts.append(
+                f"SELECT * FROM (SELECT {number} AS word, 'named' AS part, 0 AS id, named.*"
+                f" FROM ({sql}) AS named LIMIT {MOST_KEPT + 1}) AS {alias}"
+            )
+            params += part_params
+    ids = {number: set() for number in range(len(texts))}
+    named = {number: set() for number in range(len(texts))}
+    for number, part, practice_id, kind, label, target in rows_of(
+        connections[using], " UNION ALL ".join(parts), params
+    ):
+        if part == "id":
+            ids[number].add(practice_id)
+        else:
+            named[number].add((kind, label, target))
+    return {
+        text: WordReach(
+            ids=tuple(sorted(ids[number])) if len(ids[number]) <= MOST_KEPT else None,
+            named=tuple(sorted(named[number])) if len(named[number]) <= MOST_KEPT else None,
+        )
+        for number, text in enumerate(texts)
+    }
+
+
+def reach_condition(alternatives, using, reach=None):
+    """Q: the practice is reached by any of the alternatives of one query group; None when
+    `reach` (word_reach) says that none reaches any practice. Without `reach` the database
+    is asked in the same statement."""
+    postgres = connections[using].vendor == "postgresql"
+    ids, asked = set(), []
+    for text in alternatives:
+        known = reach.get(text) if reach else None
+        if known is not None and known.ids is not None:
+            ids.update(known.ids)
+        else:
+            asked += [reached_ids(name, text, using) for name in _reach_parts(using)]
+    if not ids and not asked:
+        return None
+    if postgres:
         # The contacts of the places are in the search vector (migration 0012): matched
         # through its index, not by scanning every place.
-        subqueries = [
-            reached_ids(name, text, using)
-            for text in alternatives
-            for name in ("persoon", "sessie", "organisatie", "actie")
-        ]
-        return models.Q(AnyOf(models.F("pk"), *subqueries))
-    either = models.Q()
-    for text in alternatives:
-        for name in ("contactpersoon", "persoon", "sessie", "organisatie", "actie"):
-            either |= models.Q(pk__in=reached_ids(name, text, using))
+        return models.Q(AnyOf(models.F("pk"), *asked, ids=sorted(ids) if ids else None))
+    either = models.Q(pk__in=sorted(ids)) if ids else models.Q()
+    for subquery in asked:
+        either |= models.Q(pk__in=subquery)
     return either
 
 
@@ -239,14 +324,22 @@ RELATED_URLS = {
 }
 
 
-def related(groups, using):
-    """The actions, events and organisations whose names hold every word (one query)."""
+def related(groups, using, reach=None):
+    """The actions, events and organisations whose names hold every word: from `reach`
+    (word_reach) when it names them all, else in one query."""
     if not groups:
         return []
+    if reach and all(reach.get(t) and reach[t].named is not None for g in groups for t in g):
+        common = None
+        for alternatives in groups:
+            named = {found for text in alternatives for found in reach[text].named}
+            common = named if common is None else common & named
+        found = sorted(common, key=lambda row: (row[0], fold(row[1]), row[1]))[:12]
+        return [_related(*row) for row in found]
     parts, params = [], []
     for number, alternatives in enumerate(groups):
         for text in alternatives:
-            for name in ("named actions", "named events", "named organisations"):
+            for name in NAMED_PARTS:
                 sql, part_params = statement(name, text, using)
                 parts.append(f"SELECT {number} AS grp, named.* FROM ({sql}) AS named")
                 params += part_params
@@ -257,10 +350,11 @@ def related(groups, using):
         "ORDER BY named_kind, label LIMIT 12",
         [*params, len(groups)],
     )
-    return [
-        Related(RELATED_URLS[kind][0], label, reverse(RELATED_URLS[kind][1], args=[target]))
-        for kind, label, target in rows
-    ]
+    return [_related(*row) for row in rows]
+
+
+def _related(kind, label, target):
+    return Related(RELATED_URLS[kind][0], label, reverse(RELATED_URLS[kind][1], args=[target]))
 
 
 def named_action(query):

@@ -1,13 +1,14 @@
 """What /praktijken/ shows for a URL: results, facets with live counts, chips and notices.
 
 Queries, whatever the data: synonyms (1, with a query) and checking the URL's values (1,
-with facet values), each once per content version (content_cache); on PostgreSQL with words
-the practices they match (1: matched once, then selected by id); every facet's counts and
-the number of results (1), the page (1), the page's places and actions (2), and a spelling
-suggestion when nothing is found (1): at most 8. The page's small map of the results
-(maps.templatetags) adds 1 when something is found; with words, why each practice on the
-page was found (1) and the actions, events and organisations they name (1) add 2
-(practices.search_reach).
+with facet values), each once per content version (content_cache); with words, who and what
+they reach beyond the practices' texts (1, each word once per content version:
+search_reach.word_reach); on PostgreSQL with words the practices they match (1: matched
+once, then selected by id); every facet's counts and the number of results (1), the page
+(1), the page's places and actions (2), and a spelling suggestion when the words find
+nothing (1): at most 9. The page's small map of the results (maps.templatetags) adds 1 when
+something is found; with words, why each practice on the page was found (1,
+practices.search_reach) adds 1.
 """
 
 import functools
@@ -26,7 +27,7 @@ from practices.models import Action, Practice, SynonymGroup
 from practices.models.actions import FIRST_ACTION, LAST_ACTION
 from practices.postgres import AnyOf
 from practices.search import query_groups, suggestion
-from practices.search_reach import named_action, reasons, related
+from practices.search_reach import named_action, reasons, related, word_reach
 
 
 class Sort:
@@ -174,6 +175,7 @@ class Search:
     chosen_sort: str
     sorts: list
     base: models.QuerySet
+    reach: dict  # what each word reaches beyond the texts (search_reach.word_reach)
 
     @functools.cached_property
     def ordered(self):
@@ -208,8 +210,10 @@ def parse_search(params):
     sort = chosen_sort or default
 
     groups = query_groups(query, synonyms()) if query else []
-    base = Practice.objects.published().matching(groups)
-    return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base)
+    published = Practice.objects.published()
+    reach = word_reach(groups, published.db)
+    base = published.matching(groups, reach)
+    return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base, reach)
 
 
 def synonyms():
@@ -330,7 +334,7 @@ def run_search(params, *, per_page):
     if page.has_next():
         result.next_url = f"{prefix}{page.next_page_number()}"
     if groups:
-        result.related = related(groups, results.db)
+        result.related = related(groups, results.db, search.reach)
     number = named_action(query)
     if number is not None and str(number) not in selected["actie"]:
         result.named_action = Action.objects.using(results.db).filter(number=number).first()

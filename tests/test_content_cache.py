@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from practices.models import Practice
-from tests.factories import CategoryFactory, PracticeFactory
+from tests.factories import CategoryFactory, OrganisationFactory, PracticeFactory
 from tests.queries import queries_for
 from tests.test_admin_practices import practice_form
 
@@ -94,6 +94,34 @@ def test_synonyms_are_read_once_and_an_editor_s_change_shows_at_once(client, edi
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert count_on(client, url) == 1
+
+
+def reach_queries(client, q):
+    """The statements of a search that ask who and what its words reach (search_reach)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(SEARCH, {"q": q}).status_code == 200
+    return [q["sql"] for q in queries if "AS word" in q["sql"]]
+
+
+def test_what_a_word_reaches_is_read_once_and_a_renamed_organisation_shows_at_once(client, editor):
+    organisation = OrganisationFactory(name="Buurtwerk Noord", slug="buurtwerk-noord")
+    practice = PracticeFactory(title="Zomerbar op het plein")
+    practice.organisations.add(organisation)
+    PracticeFactory(title="Zuiderlicht in de wijk")
+    assert len(reach_queries(client, "zuiderlicht")) == 1
+    assert not reach_queries(client, "Zuiderlicht")  # the same word: known now
+    [asked] = reach_queries(client, "zuiderlicht plein")  # only the new word is asked for
+    assert "plein" in asked and "zuiderlicht" not in asked
+    assert count_on(client, q="zuiderlicht") == 1
+    response = editor.post(
+        reverse("admin:practices_organisation_change", args=[organisation.pk]),
+        {"name": "Zuiderlicht vzw", "slug": "buurtwerk-noord", "short_name": ""},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client.get(SEARCH, {"q": "zuiderlicht"}).content.decode()
+    assert "2 praktijken" in page
+    assert "Gevonden via organisatie Zuiderlicht vzw" in page
+    assert 'Organisatie: <a href="/organisaties/buurtwerk-noord/">Zuiderlicht vzw</a>' in page
 
 
 def rename_in_the_admin(editor, category, *, name, slug):

@@ -133,7 +133,9 @@ def test_the_number_of_queries_does_not_grow_with_the_data(anonymous, databank, 
         practice.target_groups.add(databank.target_groups.first())
         PracticeLocationFactory(practice=practice)
     assert queries_for(anonymous, url) == few
-    assert few <= 3  # synonyms, the facet values in the URL, the rows
+    # synonyms, the facet values in the URL, what the words reach beyond the texts (the
+    # three once per content version in production; the tests keep no cache), the rows
+    assert few <= 4
 
 
 @pytest.mark.parametrize(

@@ -291,11 +291,12 @@ def test_home_page_leads_into_the_search_with_the_right_parameters(anonymous, ca
 def test_query_count_is_fixed_whatever_the_data_and_the_filters(
     anonymous, django_assert_max_num_queries, practices
 ):
-    # synonyms 1, checking the URL's values 1, on PostgreSQL the practices the words match 1,
-    # every facet's counts with the number of results 1, the page 1, its places and actions
-    # 2, with words why a practice was found (1) and the actions, events and organisations
-    # they name (1), and either the small map of the results (1: by municipality and by
-    # area) or, when nothing is found, a suggestion (1): at most 10.
+    # synonyms 1, checking the URL's values 1, who and what the words reach beyond the texts
+    # (1: the practices, actions, events and organisations), on PostgreSQL the practices the
+    # words match 1, every facet's counts with the number of results 1, the page 1, its
+    # places and actions 2, with words why a practice was found (1), and either the small
+    # map of the results (1: by municipality and by area) or, when nothing is found, a
+    # suggestion (1): at most 10.
     provinces = [choice for choice, _ in Municipality.Province.choices]
     for n in range(practices):
         practice = PracticeFactory(

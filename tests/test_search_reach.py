@@ -71,3 +71,27 @@ def test_words_that_reach_nothing_find_nothing(client, seeded):
     results, html = search(client, "xyzzyplugh")
     assert results.page.paginator.count == 0
     assert "Ook gevonden" not in html
+
+
+@pytest.mark.parametrize(
+    "query", ["Els Cant", "pleinmakers", "inspiratiedag", "agentschap integratie", "vvsg"]
+)
+def test_a_word_that_reaches_too_much_to_keep_finds_the_same(client, seeded, monkeypatch, query):
+    """What a word reaches is kept as a list of ids (search_reach.word_reach) up to a size;
+    beyond it the search asks the database each time. Both find the same."""
+    from practices import search_reach
+    from practices.search import query_groups
+
+    groups = query_groups(query)
+    kept, _ = search(client, query)
+    assert any(r.ids or r.named for r in search_reach.word_reach(groups, "default").values())
+    monkeypatch.setattr(search_reach, "MOST_KEPT", 0)
+    for reach in search_reach.word_reach(groups, "default").values():
+        assert reach.ids in (None, ()) and reach.named in (None, ())
+    asked, _ = search(client, query)
+    assert kept.page.paginator.count == asked.page.paginator.count > 0
+    assert [p.pk for p in kept.page.object_list] == [p.pk for p in asked.page.object_list]
+    assert kept.related == asked.related
+    assert [p.found_via for p in kept.page.object_list] == [
+        p.found_via for p in asked.page.object_list
+    ]

@@ -65,9 +65,10 @@ class PracticeQuerySet(models.QuerySet):
         """Practices matching a free-text query in Dutch (with the editors' synonyms)."""
         return self.matching(search.query_groups(query, SynonymGroup.objects.all_terms()))
 
-    def matching(self, groups):
-        """Practices matching every group of alternatives (see search.query_groups)."""
-        return search.matching(self, groups)
+    def matching(self, groups, reach=None):
+        """Practices matching every group of alternatives (see search.query_groups); `reach`
+        is what each word reaches beyond the texts, if known (search_reach.word_reach)."""
+        return search.matching(self, groups, reach)
 
     def ranked(self, groups):
         """Annotate rank and search_headline for these groups of alternatives."""
