@@ -93,6 +93,8 @@ class SearchResults:
     related: list = field(default_factory=list)  # actions, events, organisations named
     named_action: object = None  # the action a query names ("actie 22"), to offer its filter
     named_action_url: str = ""
+    # When filters leave nothing of what the words find: how many the words find alone.
+    words_found: int = 0
 
 
 MAX_TITLE = 80
@@ -236,6 +238,7 @@ def run_search(params, *, per_page):
     sort, base = search.sort, search.base
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
+    hit_ids = None
     if groups and connections[base.db].vendor == "postgresql":
         # The words are matched once, here: the counts, the page and the map then select
         # the practices found by id. Matching again in each cost more (planning the reach's
@@ -340,8 +343,12 @@ def run_search(params, *, per_page):
         result.named_action = Action.objects.using(results.db).filter(number=number).first()
         if result.named_action:
             result.named_action_url = url_for({"actie": [str(number)]})
-    if query and page.paginator.count == 0 and not result.named_action:
-        # (A query that names an action gets that action's filter offered instead.)
+    if query and page.paginator.count == 0 and result.chips:
+        # Nothing with these filters: do the words alone find something?
+        result.words_found = len(hit_ids) if hit_ids is not None else base.count()
+    if query and page.paginator.count == 0 and not result.named_action and not result.words_found:
+        # A spelling suggestion only when the words themselves find nothing (a query that
+        # names an action gets that action's filter offered instead).
         result.suggestion = suggestion(query, using=results.db)
         if result.suggestion:
             result.suggestion_url = url_for({**kept, "q": [result.suggestion]})

@@ -331,3 +331,19 @@ def test_a_long_facet_shows_its_most_frequent_values_and_all_on_request(anonymou
     html = everything.content.decode()
     assert 'href="?gemeente=gemeente-24">Toon minder<span class="visually-hidden"> gemeente' in html
     assert 'Toon meer<span class="visually-hidden"> gemeente' in response.content.decode()
+
+
+def test_words_that_find_practices_outside_the_filters_say_so_instead_of_a_suggestion(
+    anonymous, catalogue
+):
+    response = anonymous.get(URL, {"q": "pleinmakers", "categorie": "werk"})
+    html = response.content.decode()
+    assert response.context["page"].paginator.count == 0
+    assert "‘pleinmakers’ vindt 1 praktijk, maar geen met de gekozen filters." in html
+    assert '<a href="?q=pleinmakers">Toon ze zonder filters</a>' in html
+    assert "Bedoelde u" not in html
+    # Words that find nothing themselves still get a suggestion, filters or not.
+    html = anonymous.get(URL, {"q": "pleinmakrs", "categorie": "werk"}).content.decode()
+    assert "vindt" not in html
+    # (PostgreSQL suggests the title as written, SQLite the word as the databank has it.)
+    assert 'bedoelde u <a href="?q=pleinmakers&amp;categorie=werk">pleinmakers</a>?' in html.lower()
