@@ -346,7 +346,7 @@ CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", "3600")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",  # Django's, its clients reused
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "databank",
         }

@@ -28,7 +28,7 @@ SEARCH = "/praktijken/"
 def real_cache(settings):
     url = os.environ.get("REDIS_URL")
     backend = (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        {"BACKEND": "config.cache.RedisCache", "LOCATION": url}
         if url
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -50,6 +50,10 @@ def test_the_backend_is_redis_in_ci(real_cache):
         assert real_cache.endswith("RedisCache")
         cache.set("probe", 1)
         assert cache.get("probe") == 1
+        # One redis-py client serves every call (config.cache), on one connection pool.
+        assert cache._cache.get_client("a") is cache._cache.get_client("b", write=True)
+        cache.set_many({"probe": [1, "twee"], "other": 3})
+        assert cache.get_many(["probe", "other"]) == {"probe": [1, "twee"], "other": 3}
 
 
 @pytest.mark.parametrize("url", ["/", SEARCH, f"{SEARCH}?categorie=cohesie"])
@@ -201,7 +205,7 @@ def test_a_visitor_s_form_does_not_empty_the_cache(client):
 def test_a_cache_that_is_down_slows_the_site_but_never_breaks_it(client, editor, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
         }
     }

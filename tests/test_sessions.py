@@ -8,7 +8,7 @@ from tests.factories import PracticeFactory
 
 pytestmark = pytest.mark.django_db
 NOWHERE = {
-    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "BACKEND": "config.cache.RedisCache",
     "LOCATION": "redis://127.0.0.1:1/0",
 }
 
