@@ -123,6 +123,30 @@ class TextQuery(SearchQuery):
         return f"({self.sql})", list(self.params)
 
 
+# The snippet's words are marked by a cheaper parse than the search's: the description split
+# into words as written (NAME_CONFIG), each marked when it begins with any form the search
+# looked for: the query's words and their Dutch dictionary forms ('jongeren' -> 'jongere',
+# 'buurthuisje' -> 'buurt', 'huis'). Parsing every word of a description with the Dutch
+# dictionary cost 0.35 ms a card, a third of a search's time in the database; this costs
+# 0.07 ms. Any form marks (a compound's parts need not all appear). Measured on the
+# relevance set (tests/relevance_set.py): 92 words marked against 85 before; a later part
+# of a compound ('buurtpleintjes' for 'pleintjes') is no longer marked.
+LEXEME = r"""('(?:[^']|'')*')(:[*ABCD]+)?"""
+OPERATOR = r"&|<->|<[0-9]+>|!"
+
+
+def marking_query(query):
+    """A tsquery that marks, in words as written, every word beginning with a form of
+    `query` (a TextQuery): its lexemes as prefixes, all joined by OR. Computed once per
+    statement (a scalar subquery), not per row."""
+    return TextQuery(
+        "SELECT regexp_replace(regexp_replace(("
+        + query.sql
+        + ")::text, %s, %s, 'g'), %s, '|', 'g')::tsquery",
+        (*query.params, LEXEME, r"\1:*", OPERATOR),
+    )
+
+
 def without_marks(expression):
     for mark in (MARK_START, MARK_STOP):
         expression = Replace(expression, models.Value(mark), models.Value(""))
@@ -232,8 +256,8 @@ def ranked(queryset, groups):
             rank=SearchRank(models.F("search_vector"), query),
             search_headline=SearchHeadline(
                 without_marks(models.F("description")),
-                query,
-                config=DUTCH_CONFIG,
+                marking_query(query),
+                config=NAME_CONFIG,
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
                 max_words=28,

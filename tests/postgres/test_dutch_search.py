@@ -1,5 +1,7 @@
 """The Dutch full-text search on PostgreSQL finds what a person would expect."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from taggit.models import Tag
@@ -78,6 +80,27 @@ def test_the_snippet_marks_the_match_and_never_lets_text_become_html(anonymous):
     assert "<script>alert" not in html
     # The private-use marks in the text itself were dropped: one <mark>, the real match.
     assert html.count("<mark>") == html.count("</mark>") == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("jongeren", ["jongere"]),  # the dictionary's form of the word
+        ("buurthuisje", ["buurthuizen"]),  # a compound's first part, another form
+        ("vrijwilliger", ["vrijwilligerswerk"]),  # a longer word it begins
+        ("Ideeën", ["ideeen"]),  # accents and case ignored
+    ],
+)
+def test_the_snippet_marks_other_forms_of_the_words(anonymous, query, marked):
+    PracticeFactory(
+        title="Gesprekken",
+        description=(
+            "Een avond voor elke jongere uit de wijk, in een van de buurthuizen, met ideeen "
+            "uit het vrijwilligerswerk. Daarna volgt nog veel meer tekst zonder die woorden."
+        ),
+    )
+    html = anonymous.get(URL, {"q": query}).content.decode()
+    assert re.findall(r"<mark>(.*?)</mark>", html) == marked
 
 
 def test_the_search_vector_follows_every_change():
