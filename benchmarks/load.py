@@ -95,7 +95,7 @@ def start_server():
         "DEBUG": "False",
         "ALLOWED_HOSTS": HOST,
         "GUNICORN_BIND": f"{HOST}:{PORT}",
-        "DB_CONN_MAX_AGE": "60",
+        "DB_CONN_MAX_AGE": "600",
         "LOG_LEVEL": "WARNING",
         "REDIS_URL": REDIS_URL,
     }

@@ -58,7 +58,7 @@ def environment(media_root):
         "ALLOWED_HOSTS": HOST,
         "TRUST_X_FORWARDED_FOR": "True",
         "MEDIA_ROOT": str(media_root),
-        "DB_CONN_MAX_AGE": "60",
+        "DB_CONN_MAX_AGE": "600",
         "LOG_LEVEL": "WARNING",
         "GUNICORN_WORKERS": "2",
     }
