@@ -347,3 +347,18 @@ def test_words_that_find_practices_outside_the_filters_say_so_instead_of_a_sugge
     assert "vindt" not in html
     # (PostgreSQL suggests the title as written, SQLite the word as the databank has it.)
     assert 'bedoelde u <a href="?q=pleinmakers&amp;categorie=werk">pleinmakers</a>?' in html.lower()
+
+
+def test_facet_options_are_escaped_and_keep_their_state(anonymous):
+    odd = CategoryFactory(slug="a-en-b", name='Kunst & "cultuur" <i>')
+    PracticeFactory(category=odd)
+    PracticeFactory(category=CategoryFactory(slug="werk", name="Werk"))
+    html = anonymous.get(URL, {"categorie": "a-en-b"}).content.decode()
+    assert (
+        '<input type="checkbox" id="f-categorie-1" name="categorie" value="a-en-b" checked>' in html
+    )
+    assert (
+        '<label for="f-categorie-1">Kunst &amp; &quot;cultuur&quot; &lt;i&gt; '
+        '<span class="count">(1)</span></label>' in html
+    )
+    assert '<input type="checkbox" id="f-categorie-2" name="categorie" value="werk">' in html
