@@ -83,7 +83,8 @@ def is_postgresql(queryset):
 
 
 def postgres_query(groups):
-    """AND across groups, OR across alternatives, each as a phrase, stemmed or as written."""
+    """AND across groups, OR across alternatives, each as a phrase, stemmed or as written;
+    a longer word (PREFIX_MIN_LENGTH) also as the beginning of words as written."""
     ands, params = [], []
     for alternatives in groups:
         ors = []
@@ -92,8 +93,8 @@ def postgres_query(groups):
             params += [DUTCH_CONFIG, text, NAME_CONFIG, text]
             if len(text) >= PREFIX_MIN_LENGTH and PLAIN_WORD.fullmatch(text):
                 # Only letters and digits reach to_tsquery's own syntax.
-                ors.append(f"(to_tsquery({CONFIG}, %s) || to_tsquery({CONFIG}, %s))")
-                params += [DUTCH_CONFIG, f"{text}:*", NAME_CONFIG, f"{text}:*"]
+                ors.append(f"to_tsquery({CONFIG}, %s)")
+                params += [NAME_CONFIG, f"{text}:*"]
         ands.append(f"({' || '.join(ors)})")
     return TextQuery(" && ".join(ands), tuple(params))
 
