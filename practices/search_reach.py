@@ -153,11 +153,14 @@ def _reach_parts(using):
 @dataclass(frozen=True)
 class WordReach:
     """What one query word reaches beyond the practices' own texts (see word_reach): the
-    ids of the practices it reaches through people, contacts, organisations and actions,
-    and the (kind, label, target) of the actions, events and organisations it names; None
-    for either when there are more than MOST_KEPT."""
+    ids of the practices it reaches through people, contacts, organisations and actions;
+    why, as (practice id, how, who) through a contact, person or organisation (for the
+    cards: "via contactpersoon …"); and the (kind, label, target) of the actions, events and
+    organisations it names. None for the first two, or the third, when there are more
+    than MOST_KEPT."""
 
     ids: tuple | None
+    via: tuple | None
     named: tuple | None
 
 
@@ -175,16 +178,18 @@ def word_reach(groups, using):
 
 def _word_reach(texts, using):
     parts, params = [], []
+    # The contacts are asked for on PostgreSQL too: they say why a practice was found.
+    names = list(dict.fromkeys(["contactpersoon", *_reach_parts(using)]))
     for number, text in enumerate(texts):
         reaching = []
-        for name in _reach_parts(using):
+        for name in names:
             sql, part_params = statement(name, text, using)
-            reaching.append(f"SELECT practice_id FROM ({sql}) AS reach")
+            reaching.append(f"SELECT * FROM ({sql}) AS reach")
             params += part_params
         parts.append(
-            f"SELECT * FROM (SELECT DISTINCT {number} AS word, 'id' AS part, practice_id AS id,"
-            f" '' AS kind, '' AS label, '' AS target FROM ({' UNION ALL '.join(reaching)})"
-            f" AS reaching LIMIT {MOST_KEPT + 1}) AS reached_{number}"
+            f"SELECT * FROM (SELECT DISTINCT {number} AS word, 'reach' AS part, reaching.*,"
+            f" '' AS target FROM ({' UNION ALL '.join(reaching)}) AS reaching"
+            f" LIMIT {MOST_KEPT + 1}) AS reached_{number}"
         )
         for name in NAMED_PARTS:
             sql, part_params = statement(name, text, using)
@@ -194,22 +199,26 @@ def _word_reach(texts, using):
                 f" FROM ({sql}) AS named LIMIT {MOST_KEPT + 1}) AS {alias}"
             )
             params += part_params
-    ids = {number: set() for number in range(len(texts))}
+    reached = {number: set() for number in range(len(texts))}
     named = {number: set() for number in range(len(texts))}
-    for number, part, practice_id, kind, label, target in rows_of(
+    for number, part, practice_id, *values in rows_of(
         connections[using], " UNION ALL ".join(parts), params
     ):
-        if part == "id":
-            ids[number].add(practice_id)
+        if part == "reach":
+            reached[number].add((practice_id, *values[:2]))
         else:
-            named[number].add((kind, label, target))
-    return {
-        text: WordReach(
-            ids=tuple(sorted(ids[number])) if len(ids[number]) <= MOST_KEPT else None,
+            named[number].add(tuple(values))
+    matched = set(_reach_parts(using))
+    result = {}
+    for number, text in enumerate(texts):
+        rows = sorted(reached[number], key=lambda row: (row[0], row[1], row[2] or ""))
+        kept = len(rows) <= MOST_KEPT
+        result[text] = WordReach(
+            ids=tuple(sorted({row[0] for row in rows if row[1] in matched})) if kept else None,
+            via=tuple(row for row in rows if row[1] in HOW and row[2]) if kept else None,
             named=tuple(sorted(named[number])) if len(named[number]) <= MOST_KEPT else None,
         )
-        for number, text in enumerate(texts)
-    }
+    return result
 
 
 def reach_condition(alternatives, using, reach=None):
@@ -249,20 +258,30 @@ HOW = {
 }
 
 
-def reasons(practice_ids, groups, using):
+def reasons(practice_ids, groups, using, reach=None):
     """{practice id: 'via contactpersoon Els Cant'} for the page's practices that the words
-    reach through a person, a contact, an organisation or an action (one query)."""
+    reach through a person, a contact or an organisation: from `reach` (word_reach) when it
+    knows every word, else in one query. The first reason counts, by word, then contact,
+    person, session, organisation, then name."""
     if not groups or not practice_ids:
         return {}
-    parts, params = [], []
-    for alternatives in groups:
-        for text in alternatives:
-            # Through people and organisations only: a word in an action's title says
-            # little about why the practice itself was found.
+    texts = [text for alternatives in groups for text in alternatives]
+    if reach and all(reach.get(text) and reach[text].via is not None for text in texts):
+        on_page, found = set(practice_ids), {}
+        for text in texts:
             for name in HOW:
-                sql, part_params = statement(name, text, using)
-                parts.append(sql)
-                params += part_params
+                for practice_id, how, who in reach[text].via:
+                    if how == name and practice_id in on_page and practice_id not in found:
+                        found[practice_id] = f"{HOW[how]} {who}"
+        return found
+    parts, params = [], []
+    for text in texts:
+        # Through people and organisations only: a word in an action's title says
+        # little about why the practice itself was found.
+        for name in HOW:
+            sql, part_params = statement(name, text, using)
+            parts.append(sql)
+            params += part_params
     connection = connections[using]
     if connection.vendor == "postgresql":
         ids, params = "= ANY(%s::bigint[])", [*params, list(practice_ids)]  # one text

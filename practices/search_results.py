@@ -2,13 +2,12 @@
 
 Queries, whatever the data: synonyms (1, with a query) and checking the URL's values (1,
 with facet values), each once per content version (content_cache); with words, who and what
-they reach beyond the practices' texts (1, each word once per content version:
+they reach beyond the practices' texts, and why (1, each word once per content version:
 search_reach.word_reach); on PostgreSQL with words the practices they match (1: matched
 once, then selected by id); every facet's counts and the number of results (1), the page
 (1), the page's places and actions (2), and a spelling suggestion when the words find
 nothing (1): at most 9. The page's small map of the results (maps.templatetags) adds 1 when
-something is found; with words, why each practice on the page was found (1,
-practices.search_reach) adds 1.
+something is found (the suggestion is then not asked for).
 """
 
 import functools
@@ -277,7 +276,7 @@ def run_search(params, *, per_page):
     if groups:
         # Why a practice was found when it was through a person, contact or organisation.
         page.object_list = list(results)
-        found_via = reasons([p.pk for p in page.object_list], groups, results.db)
+        found_via = reasons([p.pk for p in page.object_list], groups, results.db, search.reach)
         for practice in page.object_list:
             practice.found_via = found_via.get(practice.pk, "")
 

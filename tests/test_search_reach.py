@@ -87,7 +87,7 @@ def test_a_word_that_reaches_too_much_to_keep_finds_the_same(client, seeded, mon
     assert any(r.ids or r.named for r in search_reach.word_reach(groups, "default").values())
     monkeypatch.setattr(search_reach, "MOST_KEPT", 0)
     for reach in search_reach.word_reach(groups, "default").values():
-        assert reach.ids in (None, ()) and reach.named in (None, ())
+        assert reach.ids in (None, ()) and reach.via in (None, ()) and reach.named in (None, ())
     asked, _ = search(client, query)
     assert kept.page.paginator.count == asked.page.paginator.count > 0
     assert [p.pk for p in kept.page.object_list] == [p.pk for p in asked.page.object_list]
