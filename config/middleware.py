@@ -62,7 +62,8 @@ class StripNullCharactersMiddleware:
 class ContentVersionMiddleware:
     """After any write by an editor (a POST in the admin: save, delete, an action, an
     import), replace the content version, so that nothing cached before it is served again
-    (practices.content_cache). Visitors' forms change no published content."""
+    (practices.content_cache). Visitors' forms change no published content. Within a
+    request the version is read from the cache once."""
 
     UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -70,10 +71,11 @@ class ContentVersionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if request.method in self.UNSAFE and user is not None and user.is_staff:
-            from practices.content_cache import content_changed
+        from practices.content_cache import content_changed, read_once
 
-            content_changed()
+        with read_once():  # the version is read from the cache once per request
+            response = self.get_response(request)
+            user = getattr(request, "user", None)
+            if request.method in self.UNSAFE and user is not None and user.is_staff:
+                content_changed()
         return response

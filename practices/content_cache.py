@@ -12,6 +12,8 @@ Only shared content goes here: never a form, a CSRF token, an editor's preview o
 personal.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import logging
 import uuid
@@ -28,8 +30,33 @@ logger = logging.getLogger(__name__)
 CACHE_ERRORS = (Exception,)
 
 
+# Within one request the token is read from the cache once (config.middleware opens the
+# scope): a search asks for it three to four times.
+_per_request = contextvars.ContextVar("content_version_per_request", default=None)
+
+
+@contextlib.contextmanager
+def read_once():
+    """Within this block (one request) the content version is read from the cache once."""
+    scope = _per_request.set({})
+    try:
+        yield
+    finally:
+        _per_request.reset(scope)
+
+
 def content_version():
     """The current token, or None when the cache cannot be reached."""
+    known = _per_request.get()
+    if known:
+        return known["version"]
+    version = _read_version()
+    if known is not None and version is not None:
+        known["version"] = version
+    return version
+
+
+def _read_version():
     try:
         version = cache.get(VERSION_KEY)
         if version is None:
@@ -43,8 +70,12 @@ def content_version():
 
 def content_changed():
     """Make everything cached so far unreachable: call after any change to the content."""
+    version = uuid.uuid4().hex
+    known = _per_request.get()
+    if known is not None:
+        known["version"] = version
     try:
-        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.set(VERSION_KEY, version, timeout=None)
     except CACHE_ERRORS:
         # Entries kept in a cache we cannot reach now may be served until they expire
         # (CONTENT_CACHE_SECONDS); a restarted Redis keeps none.

@@ -87,7 +87,7 @@ class SearchResults:
     next_url: str = ""
     export_query: str = ""  # this search's parameters, for the downloads
     title: str = "Alle praktijken"  # the tab's title: what is searched, in words
-    practices: object = None  # every practice found, in order (a queryset, not yet run)
+    practices: object = None  # every practice found (a queryset, not yet run; for the map)
     params: object = None  # the URL's parameters
     related: list = field(default_factory=list)  # actions, events, organisations named
     named_action: object = None  # the action a query names ("actie 22"), to offer its filter
@@ -245,10 +245,11 @@ def run_search(params, *, per_page):
         # practices a text match finds, counted the facets of 20 as if they were 500.
         hit_ids = list(base.order_by().values_list("pk", flat=True))
         counts, total, found = count_facets(base, keys, expanded=expanded, hit_ids=hit_ids)
-        ordered = search.in_order(by_id(found, base.db))
+        every = by_id(found, base.db)
+        ordered = search.in_order(every)
     elif groups:
         counts, total = count_facets(base, keys, expanded=expanded)
-        ordered = search.ordered
+        every = ordered = search.ordered
     else:
         # Without words, the counts depend on the chosen values only: the unfiltered search
         # and popular filters are counted once per content version (content_cache).
@@ -258,7 +259,7 @@ def run_search(params, *, per_page):
             sorted((param, sorted(values)) for param, values in keys.items()),
             expanded,
         )
-        ordered = search.ordered
+        every = ordered = search.ordered
     paginator = Paginator(ordered, per_page)
     paginator.count = total  # counted with the facets, in the same statement
     page = paginator.get_page(params.get("pagina"))
@@ -325,7 +326,7 @@ def run_search(params, *, per_page):
         notices=notices,
         clear_url=url_for({"q": kept["q"], "sorteer": kept["sorteer"]}),
         title=search_title(query, selected),
-        practices=ordered,
+        practices=every,
         params=params,
     )
     page_params = url_for(kept)[1:]

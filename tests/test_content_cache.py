@@ -194,6 +194,20 @@ def test_an_import_shows_at_once(client):
     assert count_on(client) == Practice.objects.published().count() > 0
 
 
+def test_a_request_reads_the_content_version_once(client, monkeypatch):
+    from practices import content_cache
+
+    PracticeFactory(title="Buurtfeest", category=CategoryFactory(slug="cohesie"))
+    reads = []
+    read = content_cache._read_version
+    monkeypatch.setattr(content_cache, "_read_version", lambda: reads.append(1) or read())
+    # Synonyms, the URL's facet values and what the words reach: three kept parts.
+    assert count_on(client, q="buurtfeest", categorie="cohesie") == 1
+    assert len(reads) == 1
+    assert count_on(client, q="buurtfeest", categorie="cohesie") == 1
+    assert len(reads) == 2  # the next request reads it again: an editor may have changed it
+
+
 def test_a_visitor_s_form_does_not_empty_the_cache(client):
     PracticeFactory()
     client.get(SEARCH)
