@@ -26,6 +26,7 @@ from practices.models import Action, Practice, SynonymGroup
 from practices.models.actions import FIRST_ACTION, LAST_ACTION
 from practices.postgres import AnyOf
 from practices.search import query_groups, suggestion
+from practices.search_cards import page_of_cards
 from practices.search_reach import named_action, reasons, related, word_reach
 
 
@@ -266,18 +267,23 @@ def run_search(params, *, per_page):
     # The page's ids come from the indexes alone (a deep page skips thousands of rows);
     # only those rows are read whole.
     start = (page.number - 1) * per_page
-    page_ids = ordered.values("pk")[start : start + per_page]
-    results = (
-        Practice.objects.filter(pk__in=page_ids)
-        .ranked(groups)
-        .order_by(*Sort.ORDER[sort])
-        .for_cards()
-    )
-    page.object_list = results
+    if hit_ids is not None:
+        # PostgreSQL with words: the page's cards in one statement, from the found ids.
+        page.object_list = page_of_cards(
+            found, groups, sort, start=start, size=per_page, using=base.db
+        )
+    else:
+        page_ids = ordered.values("pk")[start : start + per_page]
+        page.object_list = (
+            Practice.objects.filter(pk__in=page_ids)
+            .ranked(groups)
+            .order_by(*Sort.ORDER[sort])
+            .for_cards()
+        )
     if groups:
         # Why a practice was found when it was through a person, contact or organisation.
-        page.object_list = list(results)
-        found_via = reasons([p.pk for p in page.object_list], groups, results.db, search.reach)
+        page.object_list = list(page.object_list)
+        found_via = reasons([p.pk for p in page.object_list], groups, base.db, search.reach)
         for practice in page.object_list:
             practice.found_via = found_via.get(practice.pk, "")
 
@@ -337,10 +343,10 @@ def run_search(params, *, per_page):
     if page.has_next():
         result.next_url = f"{prefix}{page.next_page_number()}"
     if groups:
-        result.related = related(groups, results.db, search.reach)
+        result.related = related(groups, base.db, search.reach)
     number = named_action(query)
     if number is not None and str(number) not in selected["actie"]:
-        result.named_action = Action.objects.using(results.db).filter(number=number).first()
+        result.named_action = Action.objects.using(base.db).filter(number=number).first()
         if result.named_action:
             result.named_action_url = url_for({"actie": [str(number)]})
     if query and page.paginator.count == 0 and result.chips:
@@ -349,7 +355,7 @@ def run_search(params, *, per_page):
     if query and page.paginator.count == 0 and not result.named_action and not result.words_found:
         # A spelling suggestion only when the words themselves find nothing (a query that
         # names an action gets that action's filter offered instead).
-        result.suggestion = suggestion(query, using=results.db)
+        result.suggestion = suggestion(query, using=base.db)
         if result.suggestion:
             result.suggestion_url = url_for({**kept, "q": [result.suggestion]})
     return result

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models.functions import Coalesce, Now
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from taggit.managers import TaggableManager
 
 from practices import search
@@ -310,6 +311,17 @@ class Practice(models.Model):
 
     def get_absolute_url(self):
         return reverse("practices:practice_detail", args=[self.slug])
+
+    # What a result card shows of its places and actions (practices/_practice_card.html):
+    # read through for_cards()'s prefetches, or given whole by the search's page statement
+    # (practices.search_cards), which sets these attributes.
+    @cached_property
+    def card_places(self):
+        return [location.place_name for location in self.locations.all()]
+
+    @cached_property
+    def card_actions(self):
+        return [action.number for action in self.actions.all()]
 
     def clean(self):
         if self.image and not self.image_alt.strip():
