@@ -92,8 +92,13 @@ def _counts(practices):
     return per_municipality, per_area
 
 
-def map_figures(practices, *, search_params=(), width=600, tolerance=1.5) -> MapFigures:
-    """`practices`: a queryset of the practices to count (a search's results)."""
+def map_figures(
+    practices, *, search_params=(), width=600, tolerance=1.5, links_per_municipality=True
+) -> MapFigures:
+    """`practices`: a queryset of the practices to count (a search's results). Without
+    `links_per_municipality` (the search page's small map, which lists no municipalities)
+    an area's municipalities are counted but not linked one by one: a broad search at
+    100,000 practices found some 500 municipalities, each a URL to build."""
     drawn = shapes(width, tolerance)
     per_municipality, per_area = _counts(practices)
     areas = {a.id: AreaFigure(a.id, a.name, a.path, a.label_x, a.label_y) for a in drawn.areas}
@@ -115,7 +120,10 @@ def map_figures(practices, *, search_params=(), width=600, tolerance=1.5) -> Map
     for figure in areas.values():
         figure.count = per_area.get(figure.id, 0)
         found = sorted(figure.municipalities, key=lambda m: m[1])
-        figure.municipalities = [(name, count, url_for(slug)) for slug, name, count in found]
+        figure.municipalities = [
+            (name, count, url_for(slug) if links_per_municipality else "")
+            for slug, name, count in found
+        ]
         if figure.count:
             figure.url = url_for(*[slug for slug, _, _ in found])
             step = next(n for n, top in enumerate(steps) if figure.count <= top)

@@ -97,6 +97,22 @@ def test_the_search_page_shows_a_small_map_of_its_own_results(client, places):
     assert 'class="small-map"' not in empty
 
 
+def test_the_small_map_counts_municipalities_without_linking_each(places):
+    from maps.figures import map_figures
+    from practices.models import Practice
+
+    PracticeFactory(places=[places["gent"], places["aalst"]])
+    published = Practice.objects.published()
+    big = {a.id: a for a in map_figures(published).areas}
+    small = {a.id: a for a in map_figures(published, links_per_municipality=False).areas}
+    assert [(n, c) for n, c, _ in small["oost-vlaanderen"].municipalities] == [
+        (n, c) for n, c, _ in big["oost-vlaanderen"].municipalities
+    ]
+    assert all(url for _, _, url in big["oost-vlaanderen"].municipalities)
+    assert not any(url for _, _, url in small["oost-vlaanderen"].municipalities)
+    assert small["oost-vlaanderen"].url == big["oost-vlaanderen"].url  # the area's own link
+
+
 def test_queries_do_not_grow_with_the_data(client, places):
     PracticeFactory(places=[places["gent"]])
     few = queries_for(client, "/kaart/")

@@ -12,5 +12,11 @@ def small_map(results):
     if not results.page.paginator.count:
         return {"figures": None}
     params = [(k, v) for k, values in results.params.lists() for v in values]
-    figures = map_figures(results.practices, search_params=params, width=300, tolerance=2.0)
+    figures = map_figures(
+        results.practices,
+        search_params=params,
+        width=300,
+        tolerance=2.0,
+        links_per_municipality=False,  # the small map lists no municipalities
+    )
     return {"figures": figures, "credit": CREDIT, "map_query": results.export_query}
