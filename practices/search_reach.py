@@ -153,11 +153,11 @@ def _reach_parts(using):
 @dataclass(frozen=True)
 class WordReach:
     """What one query word reaches beyond the practices' own texts (see word_reach): the
-    ids of the practices it reaches through people, contacts, organisations and actions;
-    why, as (practice id, how, who) through a contact, person or organisation (for the
-    cards: "via contactpersoon …"); and the (kind, label, target) of the actions, events and
-    organisations it names. None for the first two, or the third, when there are more
-    than MOST_KEPT."""
+    ids of the practices it reaches through people, contacts (on PostgreSQL the search
+    vector holds these), organisations and actions; why, as (practice id, how, who), through
+    those of them that say so on a card ("via Els Cant"); and the (kind, label, target) of
+    the actions, events and organisations it names. None for the first two, or the third,
+    when there are more than MOST_KEPT."""
 
     ids: tuple | None
     via: tuple | None
@@ -178,11 +178,9 @@ def word_reach(groups, using):
 
 def _word_reach(texts, using):
     parts, params = [], []
-    # The contacts are asked for on PostgreSQL too: they say why a practice was found.
-    names = list(dict.fromkeys(["contactpersoon", *_reach_parts(using)]))
     for number, text in enumerate(texts):
         reaching = []
-        for name in names:
+        for name in _reach_parts(using):
             sql, part_params = statement(name, text, using)
             reaching.append(f"SELECT * FROM ({sql}) AS reach")
             params += part_params
@@ -260,39 +258,49 @@ HOW = {
 
 def reasons(practice_ids, groups, using, reach=None):
     """{practice id: 'via contactpersoon Els Cant'} for the page's practices that the words
-    reach through a person, a contact or an organisation: from `reach` (word_reach) when it
-    knows every word, else in one query. The first reason counts, by word, then contact,
-    person, session, organisation, then name."""
+    reach through a contact, a person or an organisation. The first reason counts: by word,
+    then contact, person, session, organisation, then name. What `reach` (word_reach) kept
+    is not asked for again; the rest is asked for the page's practices only, in one query
+    (on PostgreSQL the contacts, which the search vector matches: finding every contact a
+    word is in would scan every place)."""
     if not groups or not practice_ids:
         return {}
     texts = [text for alternatives in groups for text in alternatives]
-    if reach and all(reach.get(text) and reach[text].via is not None for text in texts):
-        on_page, found = set(practice_ids), {}
-        for text in texts:
-            for name in HOW:
-                for practice_id, how, who in reach[text].via:
-                    if how == name and practice_id in on_page and practice_id not in found:
-                        found[practice_id] = f"{HOW[how]} {who}"
-        return found
+    kept = bool(reach) and all(reach.get(text) and reach[text].via is not None for text in texts)
+    asked = [name for name in HOW if not (kept and name in _reach_parts(using))]
+    rows = {}  # (word, how): [(who, practice id)]
+    if kept:
+        for number, text in enumerate(texts):
+            for practice_id, how, who in reach[text].via:
+                rows.setdefault((number, how), []).append((who, practice_id))
+    if asked:
+        for number, practice_id, how, who in _asked_reasons(texts, asked, practice_ids, using):
+            if who:
+                rows.setdefault((number, how), []).append((who, practice_id))
+    on_page, found = set(practice_ids), {}
+    for number in range(len(texts)):
+        for how in HOW:
+            for who, practice_id in sorted(rows.get((number, how), [])):
+                if practice_id in on_page and practice_id not in found:
+                    found[practice_id] = f"{HOW[how]} {who}"
+    return found
+
+
+def _asked_reasons(texts, names, practice_ids, using):
+    """(word, practice id, how, who) through `names` for these practices (one query)."""
     parts, params = [], []
-    for text in texts:
-        # Through people and organisations only: a word in an action's title says
-        # little about why the practice itself was found.
-        for name in HOW:
+    for number, text in enumerate(texts):
+        for name in names:
             sql, part_params = statement(name, text, using)
-            parts.append(sql)
+            parts.append(f"SELECT {number} AS word, reach.* FROM ({sql}) AS reach")
             params += part_params
     connection = connections[using]
     if connection.vendor == "postgresql":
         ids, params = "= ANY(%s::bigint[])", [*params, list(practice_ids)]  # one text
     else:
         ids, params = f"IN ({', '.join(['%s'] * len(practice_ids))})", [*params, *practice_ids]
-    sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS reach WHERE reach.practice_id {ids}"
-    found = {}
-    for practice_id, how, who in rows_of(connection, sql, params):
-        if who and practice_id not in found:
-            found[practice_id] = f"{HOW[how]} {who}"
-    return found
+    sql = f"SELECT * FROM ({' UNION ALL '.join(parts)}) AS reason WHERE reason.practice_id {ids}"
+    return rows_of(connection, sql, params)
 
 
 @dataclass

@@ -5,9 +5,11 @@ with facet values), each once per content version (content_cache); with words, w
 they reach beyond the practices' texts, and why (1, each word once per content version:
 search_reach.word_reach); on PostgreSQL with words the practices they match (1: matched
 once, then selected by id); every facet's counts and the number of results (1), the page
-(1), the page's places and actions (2), and a spelling suggestion when the words find
-nothing (1): at most 9. The page's small map of the results (maps.templatetags) adds 1 when
-something is found (the suggestion is then not asked for).
+(1), the page's places and actions (2; on PostgreSQL with words the page with them is 1
+statement, practices.search_cards, and which of its contacts hold the words 1), and a
+spelling suggestion when the words find nothing (1): at most 9. The page's small map of the
+results (maps.templatetags) adds 1 when something is found (the suggestion is then not
+asked for).
 """
 
 import functools

@@ -104,7 +104,7 @@ def reach_queries(client, q):
     """The statements of a search that ask who and what its words reach (search_reach)."""
     with CaptureQueriesContext(connection) as queries:
         assert client.get(SEARCH, {"q": q}).status_code == 200
-    return [q["sql"] for q in queries if "AS word" in q["sql"]]
+    return [q["sql"] for q in queries if "AS part" in q["sql"]]
 
 
 def test_what_a_word_reaches_is_read_once_and_a_renamed_organisation_shows_at_once(client, editor):
