@@ -153,11 +153,11 @@ def _reach_parts(using):
 @dataclass(frozen=True)
 class WordReach:
     """What one query word reaches beyond the practices' own texts (see word_reach): the
-    ids of the practices it reaches through people, contacts (on PostgreSQL the search
-    vector holds these), organisations and actions; why, as (practice id, how, who), through
-    those of them that say so on a card ("via Els Cant"); and the (kind, label, target) of
-    the actions, events and organisations it names. None for the first two, or the third,
-    when there are more than MOST_KEPT."""
+    ids of the practices it reaches through people, organisations and actions (and, but on
+    PostgreSQL, whose search vector holds them, contacts); why, as (practice id, how, who),
+    for those a card names ("via Els Cant"); and the (kind, label, target) of the actions,
+    events and organisations it names. None for the first two, or the third, when there
+    are more than MOST_KEPT."""
 
     ids: tuple | None
     via: tuple | None
@@ -206,13 +206,12 @@ def _word_reach(texts, using):
             reached[number].add((practice_id, *values[:2]))
         else:
             named[number].add(tuple(values))
-    matched = set(_reach_parts(using))
     result = {}
     for number, text in enumerate(texts):
         rows = sorted(reached[number], key=lambda row: (row[0], row[1], row[2] or ""))
         kept = len(rows) <= MOST_KEPT
         result[text] = WordReach(
-            ids=tuple(sorted({row[0] for row in rows if row[1] in matched})) if kept else None,
+            ids=tuple(sorted({row[0] for row in rows})) if kept else None,
             via=tuple(row for row in rows if row[1] in HOW and row[2]) if kept else None,
             named=tuple(sorted(named[number])) if len(named[number]) <= MOST_KEPT else None,
         )
