@@ -52,6 +52,7 @@ def test_a_confirmation_box_keeps_its_distance_from_the_header(page, site):
     page.goto(site + "/meldingen/")
     page.get_by_label("Je e-mailadres").fill("iemand@gemeente.be")
     page.get_by_role("button", name="Inschrijven").click()
+    page.locator("main .notice").wait_for()  # the answer's page, not the form's
     gap = page.evaluate(
         "document.querySelector('main .notice').getBoundingClientRect().top"
         " - document.querySelector('.site-header').getBoundingClientRect().bottom"
