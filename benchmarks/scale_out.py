@@ -22,6 +22,7 @@ against those stored. Everything it starts, it stops; every step has a time limi
 """
 
 import argparse
+import http.client
 import os
 import re
 import shutil
@@ -39,6 +40,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.scale_out_client import HOST, Browser, request, submission  # noqa: E402
+
+# A request that got no whole answer: refused, reset, or cut off in its body (a node that
+# dies while nginx relays its page).
+BROKEN = (OSError, http.client.HTTPException)
 
 DATABASE_URL = os.getenv("SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/databank_scale")
 REDIS_URL = os.getenv("SCALE_REDIS_URL", "redis://127.0.0.1:6379/12")
@@ -218,7 +223,7 @@ class Load:
             try:
                 status = request(NGINX_PORT, "GET", path, timeout=10)[0]
                 self._count(status == 200, f"{status} {path}")
-            except OSError as error:
+            except BROKEN as error:
                 self._count(False, f"{error!r} {path}")
 
     def submitter(self, number):
@@ -234,7 +239,7 @@ class Load:
                 with self.lock:
                     self.acknowledged += acknowledged
                 self._count(acknowledged, f"{status} submission")
-            except OSError as error:
+            except BROKEN as error:
                 self._count(False, f"{error!r} submission")
             sent += 1
             time.sleep(0.5)
