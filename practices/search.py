@@ -10,7 +10,7 @@ import difflib
 import re
 import unicodedata
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchRank
 from django.db import connections, models
 from django.db.models.functions import Replace
 from django.utils.html import escape
@@ -108,7 +108,7 @@ class TextQuery(SearchQuery):
     Built of Django's SearchQuery objects the same query took a tree of some twenty
     expressions, which every queryset that used it copied, resolved and compiled again: about
     5 ms of each search with words. This leaf is a SearchQuery to the lookups and functions
-    that take one (search_vector=..., SearchRank, SearchHeadline)."""
+    that take one (search_vector=..., SearchRank, Snippet)."""
 
     def __init__(self, sql, params):
         models.Func.__init__(self)
@@ -146,6 +146,29 @@ def marking_query(query):
         + ")::text, %s, %s, 'g'), %s, '|', 'g')::tsquery",
         (*query.params, LEXEME, r"\1:*", OPERATOR),
     )
+
+
+# ts_headline's options for the snippet under a result card (Snippet, practices.search_cards).
+SNIPPET_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=28, MinWords=12, "
+    "MaxFragments=2, FragmentDelimiter=' … '"
+)
+
+
+class Snippet(models.Func):
+    """The snippet under a result card: a few fragments of the description (its own marks
+    dropped) with the words `query` (a TextQuery) looks for marked (marking_query)."""
+
+    function = "ts_headline"
+    output_field = models.TextField()
+
+    def __init__(self, query):
+        super().__init__(
+            SearchConfig(NAME_CONFIG),
+            without_marks(models.F("description")),
+            marking_query(query),
+            models.Value(SNIPPET_OPTIONS),
+        )
 
 
 def without_marks(expression):
@@ -244,8 +267,9 @@ def matching(queryset, groups, reach=None):
     )
 
 
-def ranked(queryset, groups):
-    """Add `rank` (higher is better) and `search_headline` (a snippet, or None)."""
+def ranked(queryset, groups, snippets=True):
+    """Add `rank` (higher is better) and `search_headline` (a snippet, or None; always None
+    without `snippets`, for lists that show none: feeds, alerts, the API)."""
     if not groups:
         return queryset.annotate(
             rank=models.Value(0.0),
@@ -255,16 +279,8 @@ def ranked(queryset, groups):
         query = postgres_query(groups)
         return queryset.annotate(
             rank=SearchRank(models.F("search_vector"), query),
-            search_headline=SearchHeadline(
-                without_marks(models.F("description")),
-                marking_query(query),
-                config=NAME_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=28,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
+            search_headline=(
+                Snippet(query) if snippets else models.Value(None, output_field=models.TextField())
             ),
         )
     # SQLite: practices with a query word in their title first.

@@ -7,7 +7,7 @@ of its places and the numbers of its actions (practices/_practice_card.html). Th
 ORM the same took three statements and about 5 ms of Python per search (building the
 ranked, ordered query twice, the two prefetches of places and actions, the model rows);
 this takes under 1 ms. Elsewhere (SQLite, a search without words) the ORM does it:
-Practice.objects.for_cards().
+Practice.objects.for_cards(). The snippet is search.Snippet's, written out.
 """
 
 from django.db import connections
@@ -18,6 +18,7 @@ from practices.search import (
     MARK_START,
     MARK_STOP,
     NAME_CONFIG,
+    SNIPPET_OPTIONS,
     marking_query,
     postgres_query,
 )
@@ -29,11 +30,6 @@ ORDER = {
     "bijgewerkt": "p.updated_at DESC, p.title ASC",
     "titel": "p.title ASC, p.id ASC",
 }
-# As search.ranked's SearchHeadline.
-SNIPPET_OPTIONS = (
-    f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=28, MinWords=12, "
-    "MaxFragments=2, FragmentDelimiter=' … '"
-)
 CARD_FIELDS = ["id", "title", "slug", "summary", "category_id"]
 
 

@@ -187,7 +187,9 @@ class Search:
         return self.in_order(filtered(self.base, self.selected))
 
     def in_order(self, practices):
-        return practices.ranked(self.groups).order_by(*Sort.ORDER[self.sort])
+        # Without snippets: what uses every practice found (feeds, alerts, the API, the map)
+        # shows none; the page's cards get theirs below.
+        return practices.ranked(self.groups, snippets=False).order_by(*Sort.ORDER[self.sort])
 
 
 def parse_search(params):

@@ -71,9 +71,10 @@ class PracticeQuerySet(models.QuerySet):
         is what each word reaches beyond the texts, if known (search_reach.word_reach)."""
         return search.matching(self, groups, reach)
 
-    def ranked(self, groups):
-        """Annotate rank and search_headline for these groups of alternatives."""
-        return search.ranked(self, groups)
+    def ranked(self, groups, snippets=True):
+        """Annotate rank and search_headline for these groups of alternatives (the snippet
+        only with `snippets`)."""
+        return search.ranked(self, groups, snippets)
 
     def for_cards(self):
         """What a result card shows: category, places and actions, in a fixed number of queries.

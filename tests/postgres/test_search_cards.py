@@ -99,3 +99,15 @@ def test_the_snippet_marks_the_words_and_places_keep_their_order(found):
 
 def test_every_sort_of_the_search_page_has_its_order():
     assert set(ORDER) == set(Sort.LABELS)
+
+
+@pytest.mark.parametrize(
+    "url", ["/praktijken/feed.atom?q=buurt", "/api/v1/praktijken/?q=buurt", "/kaart/?q=buurt"]
+)
+def test_lists_that_show_no_snippet_compute_none(client, found, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [q for q in queries if "ts_headline" in q["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/praktijken/", {"q": "buurt"}).status_code == 200
+    assert [q for q in queries if "ts_headline" in q["sql"]]  # the cards do
