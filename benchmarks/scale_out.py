@@ -13,6 +13,7 @@ balancing the two. Then it checks, talking to each node directly:
 - an axes lock-out earned on node A (5 wrong passwords) holds on node B;
 - an editor's change made on node A is seen on both nodes on the next request (the sheet was
   in both nodes' page cache);
+- an editor's import checked on node A can be confirmed on node B;
 
 and runs a mixed load through nginx (pages, searches, submissions from several addresses),
 stopping node A in the middle (`--stop kill`: the whole process group at once, as a crash;
@@ -188,6 +189,31 @@ def check_editor_change(editor):
     return before == [200] * 4 and after == [410, 410], text
 
 
+def check_import_across_nodes(editor):
+    """An editor's import checked on node A and confirmed on node B (the file waits in the
+    database, not in a node's /tmp)."""
+    start = "/beheer/practices/practice/importeren/"
+    token = editor.token(NODE_A, start)
+    content = "Titel;Samenvatting\nImport over twee nodes;Gecontroleerd op A, bevestigd op B.\n"
+    files = {"file": ("fiches.csv", content.encode())}
+    status, headers, _ = editor.go(NODE_A, "POST", start, {"csrfmiddlewaretoken": token}, files)
+    run = headers.get("Location", "")
+    if status != 302 or not re.search(r"/importeren/\d+/$", run):
+        return False, f"upload on A: {status} {run}"
+    run = urlparse(run).path
+    page = editor.go(NODE_B, "GET", run)[2]
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+    if not token or b"1 nieuw" not in page:
+        return False, f"the report on B does not show the new row ({run})"
+    form = {"csrfmiddlewaretoken": token[1].decode()}
+    confirmed = editor.go(NODE_B, "POST", run + "toepassen/", form)[0]
+    done = editor.go(NODE_A, "GET", run)[2]
+    ok = confirmed == 302 and b"Ingelezen" in done
+    return ok, f"upload on A: {status}; confirm on B: {confirmed}; report on A: " + (
+        "ingelezen" if b"Ingelezen" in done else "not applied"
+    )
+
+
 class Load:
     """Visitors through nginx: pages and searches, and submitters from their own addresses."""
 
@@ -308,6 +334,8 @@ def main():
         print(f"axes lock-out across nodes: {'holds' if ok else 'FAILS'} ({text})")
         ok, text = check_editor_change(editor)
         print(f"editor's change on both nodes: {'seen' if ok else 'NOT seen'} ({text})")
+        ok, text = check_import_across_nodes(editor)
+        print(f"import checked on A, confirmed on B: {'works' if ok else 'FAILS'} ({text})")
 
         load = Load()
         load.stop_at = time.monotonic() + args.seconds

@@ -14,8 +14,10 @@ class Browser:
     def __init__(self, source="127.0.0.1"):
         self.cookies, self.source = {}, source
 
-    def go(self, port, method, path, form=None):
-        status, headers, body = request(port, method, path, form, self.cookies, self.source)
+    def go(self, port, method, path, form=None, files=None):
+        status, headers, body = request(
+            port, method, path, form, self.cookies, self.source, files=files
+        )
         for value in headers.get_all("Set-Cookie") or []:
             name, _, rest = value.partition("=")
             self.cookies[name.strip()] = rest.split(";")[0]
@@ -27,13 +29,18 @@ class Browser:
         return found[1].decode() if found else ""
 
 
-def request(port, method, path, form=None, cookies=None, source="127.0.0.1", timeout=30):
+def request(
+    port, method, path, form=None, cookies=None, source="127.0.0.1", timeout=30, files=None
+):
+    """One request; `files` ({field: (name, bytes)}) sends the form as multipart."""
     connection = http.client.HTTPConnection(HOST, port, timeout=timeout, source_address=(source, 0))
     headers = {"Host": HOST}
     if cookies:
         headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
     body = None
-    if form is not None:
+    if files:
+        body, headers["Content-Type"] = multipart(form or {}, files)
+    elif form is not None:
         body = urlencode(form, doseq=True)
         headers["Content-Type"] = "application/x-www-form-urlencoded"
     try:
@@ -42,6 +49,22 @@ def request(port, method, path, form=None, cookies=None, source="127.0.0.1", tim
         return response.status, response.headers, response.read()
     finally:
         connection.close()
+
+
+def multipart(form, files):
+    boundary = "----databank-scale-out"
+    parts = []
+    for name, value in form.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+        parts.append(f"{head}{value}\r\n".encode())
+    for name, (filename, content) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: application/octet-stream\r\n\r\n'
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 def submission(token, title):

@@ -5,6 +5,7 @@ in ``var/`` (the embedded default); ``DATABASE_URL=postgres://...`` selects Post
 through psycopg 3. See README.md for every variable.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -63,7 +64,6 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "taggit",
-    "import_export",
     "django_tasks_db",
     "practices",
     "submissions",
@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "shortlist",
     "alerts",
     "maps",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -316,6 +317,15 @@ CORS_ALLOW_CREDENTIALS = False
 PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 # A sheet is due for review this many months after the editors last reviewed it.
 REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
+
+# The editors' import (imports/): the largest file and number of rows it reads, how large an
+# XLSX may unzip, from how many rows on the task worker checks and applies it (the page shows
+# its progress), and how long a checked file waits for confirmation before it is removed.
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1000 * 1000))  # below MAX_REQUEST_BYTES
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "20000")
+IMPORT_MAX_UNZIPPED_BYTES = envint("IMPORT_MAX_UNZIPPED_BYTES", str(100 * 1000 * 1000))
+IMPORT_WORKER_ROWS = envint("IMPORT_WORKER_ROWS", "1000")
+IMPORT_KEEP_UNCONFIRMED = datetime.timedelta(minutes=envint("IMPORT_KEEP_MINUTES", "60"))
 
 # Alerts: days to confirm a subscription (`manage.py send_alerts` deletes it after that).
 ALERT_CONFIRM_DAYS = envint("ALERT_CONFIRM_DAYS", "7")

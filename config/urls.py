@@ -15,6 +15,8 @@ urlpatterns = [
     path("gezondheid/", health, name="health"),
     # Browsers ask for it on pages that name no icon (the admin's).
     path("favicon.ico", favicon),
+    # Before the admin's own URLs: its catch-all would take these addresses.
+    path(f"{settings.ADMIN_PATH}practices/practice/", include("imports.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("opendata.urls")),
     path("", include("shortlist.urls")),

@@ -7,8 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from reversion.admin import VersionAdmin
 from taggit.admin import TagAdmin
 
@@ -24,7 +22,6 @@ from practices.models import (
     TargetGroup,
 )
 from practices.provenance_admin import ActionRoleInline, PracticeRoleInline
-from practices.resources import PracticeResource
 from practices.services import (
     add_months,
     mark_content_changed,
@@ -200,7 +197,7 @@ NOT_CONTENT = {"status", "last_reviewed_on", "slug"}
 
 
 @admin.register(Practice)
-class PracticeAdmin(ImportExportMixin, VersionAdmin):
+class PracticeAdmin(VersionAdmin):
     empty_value_display = "(geen)"
     list_display = ["title", "status", "category", "places", "review_due_on", "updated_at"]
     list_filter = [
@@ -228,10 +225,8 @@ class PracticeAdmin(ImportExportMixin, VersionAdmin):
     ]
     readonly_fields = ["created_at", "content_changed_at", "updated_at", "published_at"]
     inlines = [LocationInline, PracticeRoleInline, LinkInline]
-    # Bulk import and export (practices/resources.py): CSV and XLSX, a dry run first.
-    resource_classes = [PracticeResource]
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    # Its object tools link the editors' import and export (the imports app).
+    change_list_template = "admin/practices/practice/change_list.html"
     actions = ["publish", "unpublish", "mark_reviewed"]
     save_on_top = True
     fieldsets = [

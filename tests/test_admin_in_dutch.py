@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from imports.services import check_import, start_import
 from practices.models import Event, Practice, Session
 from tests.submission_factories import SubmissionFactory, SubmittedPlaceFactory
 
@@ -35,6 +36,12 @@ def english_in(text):
     return sorted({match.group(0) for match in ENGLISH.finditer(text)})
 
 
+def checked_import():
+    content = "Titel;Samenvatting;Doelgroepen\nNieuw;Kort.;Marsmannetjes\n".encode()
+    run = start_import(file_name="fiches.csv", content=content, editor=None)
+    return check_import(run=run)
+
+
 def pages():
     practice = Practice.objects.get(slug="12work")
     submission = SubmissionFactory()
@@ -56,8 +63,8 @@ def pages():
         reverse("admin:practices_action_changelist"),
         reverse("admin:taggit_tag_changelist"),
         reverse("admin:password_change"),
-        reverse("admin:practices_practice_import"),
-        reverse("admin:practices_practice_export"),
+        reverse("imports:start"),
+        reverse("imports:run", args=[checked_import().pk]),
     ]
 
 

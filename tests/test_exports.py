@@ -78,11 +78,14 @@ def test_csv_has_every_public_field_of_the_published_practices(anonymous, databa
         curant["Doelgroep zoals de bron ze omschrijft"] == "jonge vluchtelingen van 17 tot 22 jaar"
     )
     assert curant["Beleidsdomeinen"] == "Wonen"
-    assert curant["Acties Plan Samenleven"] == "Ontmoeting stimuleren"
-    assert curant["Doelen"] == "Samen wonen | Zelfstandigheid"
+    assert curant["Acties Plan Samenleven"] == "Actie 2 – Ontmoeting stimuleren"
+    assert curant["Doelen"] == "Samen wonen\nZelfstandigheid"
     assert curant["Trefwoorden"] == "cohousing"
     assert curant["Gemeenten (NIS-code)"] == "Antwerpen (11002)"
-    assert curant["Contact per gemeente"] == "Antwerpen: Sarah D'Hondt curant@antwerpen.example"
+    assert (
+        curant["Contact per gemeente"]
+        == "Antwerpen (11002): Sarah D'Hondt | curant@antwerpen.example"
+    )
     assert curant["Organisaties"] == "Stad Antwerpen"
     assert curant["Stand van zaken"] == "2019-03"
     assert curant["Onderbouwing"]
@@ -117,7 +120,7 @@ def test_xlsx_opens_with_a_header_and_one_row_per_practice(anonymous, databank):
     rows = list(workbook["Praktijken"].values)
     assert rows[0][0] == "Titel"
     assert [row[0] for row in rows[1:]] == [
-        '\'=HYPERLINK("http://evil.example")',
+        '=HYPERLINK("http://evil.example")',
         "Buurtfeest",
         "CURANT cohousing",
     ]

@@ -275,25 +275,30 @@ class Practice(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=["draft", "published"]),
                 name="practice_status_valid",
+                violation_error_message="De status is ‘Concept’ of ‘Gepubliceerd’.",
             ),
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="practice_published_has_date",
+                violation_error_message="Een gepubliceerde fiche heeft een publicatiedatum.",
             ),
             models.CheckConstraint(
                 condition=models.Q(image="") | ~models.Q(image_alt=""),
                 name="practice_image_has_alt_text",
+                violation_error_message="Een fiche met een foto zegt ook wat de foto toont.",
             ),
             models.CheckConstraint(
                 condition=models.Q(
                     evidence_level__in=["beschreven", "lokaal-geevalueerd", "extern-onderzocht"]
                 ),
                 name="practice_evidence_level_valid",
+                violation_error_message="Kies een niveau van onderbouwing uit de lijst.",
             ),
             models.CheckConstraint(
                 condition=models.Q(situation_month__isnull=True)
                 | models.Q(situation_month__gte=1, situation_month__lte=12, situation_year__gt=0),
                 name="practice_situation_month_valid",
+                violation_error_message="Een maand (1 tot 12) hoort bij een jaar.",
             ),
         ]
         indexes = [
