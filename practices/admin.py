@@ -10,6 +10,7 @@ from django.utils import timezone
 from reversion.admin import VersionAdmin
 from taggit.admin import TagAdmin
 
+from config.admin_delete import PlainDeleteMixin
 from practices.models import (
     Action,
     Category,
@@ -47,7 +48,7 @@ class PracticeCountMixin:
 
 
 @admin.register(Category)
-class CategoryAdmin(PracticeCountMixin, admin.ModelAdmin):
+class CategoryAdmin(PlainDeleteMixin, PracticeCountMixin, admin.ModelAdmin):
     ordering = ["name"]
     list_display = ["name", "practice_count"]
     search_fields = ["name"]
@@ -71,15 +72,30 @@ class CategoryAdmin(PracticeCountMixin, admin.ModelAdmin):
 
 
 @admin.register(TargetGroup, PolicyDomain)
-class TermAdmin(PracticeCountMixin, admin.ModelAdmin):
+class TermAdmin(PlainDeleteMixin, PracticeCountMixin, admin.ModelAdmin):
     ordering = ["name"]
     list_display = ["name", "practice_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+class PlaceAbroadForm(forms.ModelForm):
+    def clean_country(self):
+        country = self.cleaned_data["country"]
+        if country == Municipality.Country.BELGIUM:
+            raise ValidationError(
+                "Belgische gemeenten komen uit het officiële register; voeg hier alleen een "
+                "plaats in het buitenland toe."
+            )
+        return country
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
+    """The register of Belgian municipalities is read-only here: it changes through its loader
+    (practices.register) only. Editors may add, change and delete places abroad."""
+
+    form = PlaceAbroadForm
     ordering = ["name"]
     list_display = ["name", "nis_code", "province", "country", "practice_count"]
     list_filter = ["province", "country"]
@@ -98,9 +114,20 @@ class MunicipalityAdmin(admin.ModelAdmin):
             .annotate(practice_count=Count("practice_locations__practice", distinct=True))
         )
 
+    @staticmethod
+    def _abroad(obj):
+        return obj is not None and obj.country != Municipality.Country.BELGIUM
+
+    def has_change_permission(self, request, obj=None):
+        return self._abroad(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Never from the list (no bulk delete of the register); a place abroad one by one.
+        return self._abroad(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Action)
-class ActionAdmin(PracticeCountMixin, admin.ModelAdmin):
+class ActionAdmin(PlainDeleteMixin, PracticeCountMixin, admin.ModelAdmin):
     ordering = ["number"]
     list_display = ["number", "title", "theme", "mentor_municipality", "practice_count"]
     list_display_links = ["number", "title"]
@@ -197,7 +224,7 @@ NOT_CONTENT = {"status", "last_reviewed_on", "slug"}
 
 
 @admin.register(Practice)
-class PracticeAdmin(VersionAdmin):
+class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
     empty_value_display = "(geen)"
     list_display = ["title", "status", "category", "places", "review_due_on", "updated_at"]
     list_filter = [

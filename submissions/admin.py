@@ -7,10 +7,19 @@ from django.utils.text import Truncator
 from django_tasks_db.models import DBTaskResult
 
 from practices.models import Practice
-from submissions import services
-from submissions.admin_parts import LinkInline, LogInline, OpenFilter, PlaceInline, item_list
+from submissions import accounts_admin, services
+from submissions.admin_parts import (
+    REGISTER_LIST,
+    LinkInline,
+    LogInline,
+    OpenFilter,
+    PlaceInline,
+    item_list,
+    register_options,
+)
 from submissions.differences import differences
 from submissions.models import Submission
+from submissions.proposals import apply_proposal
 
 
 @admin.register(Submission)
@@ -33,6 +42,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     actions = ["assign_to_me", "start_review", "accept", "mark_spam"]
     inlines = [PlaceInline, LinkInline, LogInline]
     change_form_template = "admin/submissions/submission/change_form.html"
+    save_on_top = True  # the decision buttons, at the top too (change_form.html)
     readonly_fields = [
         "reference",
         "kind",
@@ -117,6 +127,15 @@ class SubmissionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # submissions come in through the public forms
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The names the place boxes suggest, once per page (a <datalist>).
+        extra_context = {
+            **(extra_context or {}),
+            "register_list": REGISTER_LIST,
+            "register_options": register_options(),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def has_delete_permission(self, request, obj=None):
         # Nothing a user submitted is lost, nor the log of what editors did with it: spam and
         # old personal data go through `manage.py purge_submitters` instead.
@@ -168,17 +187,16 @@ class SubmissionAdmin(admin.ModelAdmin):
 
     @admin.display(description="wat het voorstel verandert")
     def changes(self, obj):
-        """Field by field, the proposal against the sheet: struck words go, marked words come."""
+        """Part by part, the sheet now and the proposal (struck words go, marked words come),
+        each with a box to take it over while the suggestion is open."""
         found = differences(obj)
         if not found:
             return (
                 "Het voorstel is een vrije tekst (hieronder) of verandert geen tekst van de fiche."
             )
-        return format_html(
-            '<dl class="proposal-differences">{}</dl>',
-            format_html_join(
-                "", "<dt>{}</dt><dd>{}</dd>", ((change.label, change.marked) for change in found)
-            ),
+        return render_to_string(
+            "admin/submissions/_proposal.html",
+            {"differences": found, "can_apply": obj.status in services.OPEN},
         )
 
     @admin.display(description="bestaande praktijken die erop lijken")
@@ -254,13 +272,21 @@ class SubmissionAdmin(admin.ModelAdmin):
     def response_change(self, request, obj):
         """The Accept and Decline buttons on the form (after the notes are saved)."""
         try:
-            if "_accept" in request.POST:
-                practice = services.accept_submission(submission=obj, editor=request.user)
+            if "_apply" in request.POST:
+                parts = request.POST.getlist("_apply_part")
+                practice = apply_proposal(submission=obj, editor=request.user, parts=parts)
                 self.message_user(
                     request,
-                    f"Aanvaard. Kijk de conceptfiche ‘{practice}’ na en publiceer ze.",
+                    f"Toegepast op ‘{practice}’ en aanvaard; de geschiedenis van de fiche toont "
+                    "het voorstel. De indiener krijgt een mail met de link naar de fiche.",
                     messages.SUCCESS,
                 )
+                return HttpResponseRedirect(
+                    reverse("admin:practices_practice_history", args=[practice.pk])
+                )
+            if "_accept" in request.POST:
+                practice = services.accept_submission(submission=obj, editor=request.user)
+                self.message_user(request, accepted_message(obj, practice), messages.SUCCESS)
                 if practice:
                     return HttpResponseRedirect(
                         reverse("admin:practices_practice_change", args=[practice.pk])
@@ -298,6 +324,20 @@ class SubmissionAdmin(admin.ModelAdmin):
         # Only the editors' own fields are saved here; a decline goes through the service,
         # which sets the status (see response_change).
         obj.save(update_fields=["assigned_to", "internal_notes", "decline_reason"])
+
+
+def accepted_message(submission, practice):
+    if submission.kind == Submission.Kind.NEW_PRACTICE:
+        return f"Aanvaard. Kijk de conceptfiche ‘{practice}’ na en publiceer ze."
+    if practice is None:
+        return "Aanvaard. De fiche waarover het voorstel ging, bestaat niet meer."
+    return (
+        f"Aanvaard. De fiche ‘{practice}’ is niet veranderd: pas het voorstel toe met de "
+        "vakjes bij ‘wat het voorstel verandert’, of werk de fiche zelf bij."
+    )
+
+
+__all__ = ["accounts_admin"]  # registers users and groups with Dutch permission names
 
 
 # The mail queue's own admin is in English and shows tracebacks that quote addresses; a mail

@@ -1,10 +1,64 @@
 """The pieces of the submissions admin: its inlines, the queue's default filter and a
 helper that shows a submitted list as a list. The admin class itself is in admin.py."""
 
+import re
+
+from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
+from practices.models import Municipality
 from submissions.models import ModerationLogEntry, SubmittedLink, SubmittedPlace
+
+REGISTER_LIST = "register-gemeenten"
+
+
+def register_label(municipality):
+    """'Gent (44021)'; a place abroad by its name alone."""
+    if municipality.nis_code:
+        return f"{municipality.name} ({municipality.nis_code})"
+    return municipality.name
+
+
+def register_options():
+    """The names the place boxes suggest, one <option> each in the change form."""
+    municipalities = Municipality.objects.order_by("name").only("name", "nis_code")
+    return [register_label(municipality) for municipality in municipalities]
+
+
+class RegisterNameField(forms.CharField):
+    """A municipality of the register, typed as its name or 'Name (NIS code)'."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"list": REGISTER_LIST, "autocomplete": "off"})
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+            value = Municipality.objects.filter(pk=value).first()
+        return register_label(value) if isinstance(value, Municipality) else value
+
+    def to_python(self, value):
+        text = super().to_python(value).strip()
+        if not text:
+            return None
+        code = re.search(r"\((\d{5})\)\s*$", text)
+        found = (
+            Municipality.objects.filter(nis_code=code[1]).first()
+            if code
+            else Municipality.objects.matching_name(text)
+        )
+        if found is None:
+            raise forms.ValidationError(
+                f"‘{text}’ staat niet in het register. Kies een naam uit de lijst die verschijnt "
+                "terwijl je typt."
+            )
+        return found
+
+    def has_changed(self, initial, data):
+        return self.prepare_value(initial) != (data or "").strip() and bool(initial or data)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -46,12 +100,14 @@ class PlaceInline(admin.StackedInline):
     def has_add_permission(self, request, obj=None):
         return False
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # A plain list of the register (about 570 names; type to jump): labelled and usable
-        # with the keyboard, where the autocomplete widget has no accessible name while empty.
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A labelled text box that suggests the register's names as one types (one shared
+        # <datalist>, see the change form), instead of a 570-option list on every row.
         if db_field.name == "municipality":
-            kwargs["queryset"] = db_field.related_model.objects.order_by("name")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+            return RegisterNameField(
+                label=db_field.verbose_name, help_text=db_field.help_text, required=False
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="herkend als")
     def register_match(self, place):

@@ -21,6 +21,7 @@ class Difference:
     label: str
     current: str
     proposed: str
+    name: str = ""  # the sheet's field (practices.Practice) the proposal is for
 
     @property
     def marked(self):
@@ -86,7 +87,7 @@ def differences(submission):
         current = _text(getattr(submission.practice, submission.part))
         if current.split() == submission.message.split():
             return []
-        return [Difference(label, current, submission.message)]
+        return [Difference(label, current, submission.message, submission.part)]
     if not submission.title:
         return []
     found = []
@@ -94,5 +95,5 @@ def differences(submission):
         current = _text(getattr(submission.practice, name))
         proposed = _text(getattr(submission, name))
         if proposed and current.split() != proposed.split():
-            found.append(Difference(label, current, proposed))
+            found.append(Difference(label, current, proposed, name))
     return found

@@ -198,9 +198,10 @@ def start_review(*, submission, editor):
 
 
 @transaction.atomic
-def accept_submission(*, submission, editor):
+def accept_submission(*, submission, editor, note=""):
     """Accept: a new practice becomes a draft sheet to review and publish; a suggested change
-    is marked accepted (the editor applies it to the sheet). Returns the practice."""
+    is marked accepted (submissions.proposals applies it to the sheet, with `note` for the
+    log). Returns the practice."""
     locked = _locked(submission, OPEN)
     previous = locked.status
     if locked.kind == Submission.Kind.NEW_PRACTICE:
@@ -220,7 +221,7 @@ def accept_submission(*, submission, editor):
         note = f"Conceptfiche aangemaakt: {practice.title}."
     else:
         practice = locked.practice
-        note = "Wijziging aanvaard."
+        note = note or "Wijziging aanvaard."
     locked.status = Submission.Status.ACCEPTED
     locked.decided_at = timezone.now()
     locked.assigned_to = locked.assigned_to or editor

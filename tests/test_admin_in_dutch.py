@@ -37,7 +37,7 @@ def english_in(text):
 
 
 def checked_import():
-    content = "Titel;Samenvatting;Doelgroepen\nNieuw;Kort.;Marsmannetjes\n".encode()
+    content = b"Titel;Samenvatting;Doelgroepen\nNieuw;Kort.;Marsmannetjes\n"
     run = start_import(file_name="fiches.csv", content=content, editor=None)
     return check_import(run=run)
 
@@ -92,3 +92,49 @@ def test_the_admin_scripts_speak_dutch(editor):
 def test_the_detector_finds_what_the_editors_reported():
     reported = "Search praktijken · Filter by bijgewerkt · - Select an option - · Pagination"
     assert english_in(reported) == ["Filter by", "Pagination", "Search", "Select an option"]
+
+
+# What a superuser sees as well, and the names Django makes up.
+MADE_UP = re.compile(
+    r"\b(\w+ object \(\d+\)|Can (?:add|change|delete|view)|Access attempts?|Attempt Time|"
+    r"Access logs?|User Agent|Locked Out|relatie)\b"
+)
+
+
+@pytest.fixture
+def superuser(client, db):
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="beheerder", is_staff=True, is_superuser=True)
+    client.force_login(user)
+    return client
+
+
+def test_the_delete_confirmation_names_things_an_editor_knows(editor):
+    call_command("seed", verbosity=0)
+    practice = Practice.objects.get(slug="12work")
+    html = editor.get(reverse("admin:practices_practice_delete", args=[practice.pk])).content
+    text = visible_text(html.decode())
+    assert MADE_UP.findall(text) == []
+    assert "Gemeente waar de praktijk loopt" in text  # what goes with it is still listed
+
+
+def test_the_superusers_screens_for_accounts_and_lock_outs_are_dutch(superuser):
+    from axes.models import AccessAttempt
+    from django.contrib.auth.models import Group
+
+    AccessAttempt.objects.create(
+        username="els", ip_address="127.0.0.1", user_agent="x", failures_since_start=2
+    )
+    group = Group.objects.get(name="Redacteurs")
+    for url in [
+        reverse("admin:axes_accessattempt_changelist"),
+        reverse("admin:axes_accesslog_changelist"),
+        reverse("admin:auth_group_change", args=[group.pk]),
+    ]:
+        response = superuser.get(url)
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        assert MADE_UP.findall(text) == [], url
+    html = superuser.get(reverse("admin:auth_group_change", args=[group.pk])).content.decode()
+    assert "Praktijken | Mag praktijk toevoegen" in html

@@ -88,10 +88,11 @@ def test_a_filed_submission_shows_what_it_would_change(editor, editor_user, data
     html = editor.get(
         reverse("admin:submissions_submission_change", args=[submission.pk])
     ).content.decode()
-    assert "<dt>Samenvatting</dt>" in html
+    assert '<label for="apply-summary">Samenvatting</label>' in html
     assert "Samen tuinieren <ins>en koken</ins> in de wijk." in html
-    assert "<dt>Titel</dt>" not in html  # unchanged
-    assert "<dt>Doelen</dt><dd><ins>Ontmoeting</ins></dd>" in html
+    assert 'for="apply-title"' not in html  # unchanged
+    assert '<input type="checkbox" name="_apply_part" value="goals"' in html
+    assert "<td><ins>Ontmoeting</ins></td>" in html
 
 
 def test_removed_words_are_struck_and_text_is_escaped():
