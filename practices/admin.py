@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
+from django.utils.formats import date_format
 from reversion.admin import VersionAdmin
 from taggit.admin import TagAdmin
 
@@ -226,7 +227,7 @@ NOT_CONTENT = {"status", "last_reviewed_on", "slug"}
 @admin.register(Practice)
 class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
     empty_value_display = "(geen)"
-    list_display = ["title", "status", "category", "places", "review_due_on", "updated_at"]
+    list_display = ["title", "status", "places", "review_due", "saved_on"]
     list_filter = [
         "status",
         ReviewFilter,
@@ -238,7 +239,6 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         "target_groups",
     ]
     show_facets = admin.ShowFacets.ALWAYS
-    list_select_related = ["category"]
     search_fields = ["title", "summary", "locations__municipality__name", "locations__area_label"]
     date_hierarchy = "updated_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -310,6 +310,15 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         content_fields = set(form.changed_data) - NOT_CONTENT
         if change and (content_fields or any(formset.has_changed() for formset in formsets)):
             mark_content_changed(practice=form.instance)
+
+    # Short dates: the list fits a 1280 px screen beside the menu and the filters.
+    @admin.display(description="nakijken tegen", ordering="review_due_on")
+    def review_due(self, obj):
+        return date_format(obj.review_due_on, "d-m-Y") if obj.review_due_on else None
+
+    @admin.display(description="opgeslagen", ordering="updated_at")
+    def saved_on(self, obj):
+        return date_format(timezone.localtime(obj.updated_at), "d-m-Y")
 
     @admin.display(description="deze praktijk in")
     def places(self, obj):

@@ -145,3 +145,31 @@ def test_places_are_typed_with_the_register_suggested(editor):
     data["places-0-municipality"] = "Atlantis"
     html = editor.post(change_url(submission), data).content.decode()
     assert "‘Atlantis’ staat niet in het register." in html
+
+
+def test_from_the_public_form_to_the_sheet_and_its_history(client, editor_user):
+    """Suggest on the site → apply in the admin → the sheet and its history show it."""
+    from django.test import Client
+
+    from submissions.models import Submission
+
+    sheet = PracticeFactory(slug="pleinmakers", summary="Kinderen spelen op het plein.")
+    client.post(
+        reverse("submissions:suggest_change", args=["pleinmakers"]),
+        {
+            "part": "summary",
+            "message": "Kinderen en ouders spelen samen op het plein.",
+            "submitter_name": "Jan",
+            "submitter_organisation": "Gemeente Halle",
+            "submitter_email": "jan@halle.example",
+            "privacy": "on",
+        },
+    )
+    submission = Submission.objects.get()
+    editor = Client()
+    editor.force_login(editor_user)
+    editor.post(change_url(submission), form(_apply="1", _apply_part="summary"))
+    page = client.get(sheet.get_absolute_url()).content.decode()
+    assert "Kinderen en ouders spelen samen op het plein." in page
+    history = editor.get(reverse("admin:practices_practice_history", args=[sheet.pk]))
+    assert f"Voorstel {submission.reference} toegepast: Samenvatting." in history.content.decode()

@@ -249,3 +249,25 @@ def test_applying_twice_writes_once(seeded, editor_user):
     assert apply_import(run=run, editor=editor_user)
     assert not apply_import(run=ImportRun.objects.get(pk=run.pk), editor=editor_user)
     assert Practice.objects.filter(title="Eenmalig").count() == 1
+
+
+def test_checking_unchanged_rows_costs_the_same_queries_whatever_their_number(
+    client, seeded, editor_user, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import PracticeFactory
+
+    def queries_to_check():
+        content = public_export(client, "csv")
+        run = start_import(file_name="x.csv", content=content, editor=editor_user)
+        with CaptureQueriesContext(connection) as queries:
+            check_import(run=run)
+        assert run.report["counts"]["changed"] == 0
+        return len(queries)
+
+    few = queries_to_check()
+    for n in range(30):
+        PracticeFactory(title=f"Extra {n}")
+    assert queries_to_check() == few

@@ -184,3 +184,14 @@ def test_odd_export_requests_get_no_error(editor, seeded):
     assert editor.get("/beheer/practices/practice/exporteren/pdf/").status_code == 404
     response = editor.get("/beheer/practices/practice/exporteren/csv/?bestaat__niet=1")
     assert response.status_code == 302
+
+
+def test_the_admin_export_runs_a_fixed_number_of_queries(editor, seeded):
+    from tests.factories import PracticeFactory
+    from tests.queries import queries_for
+
+    url = "/beheer/practices/practice/exporteren/xlsx/?status__exact=published"
+    few = queries_for(editor, url)
+    for n in range(20):
+        PracticeFactory(title=f"Extra {n}")
+    assert queries_for(editor, url) == few
