@@ -271,3 +271,15 @@ def test_checking_unchanged_rows_costs_the_same_queries_whatever_their_number(
     for n in range(30):
         PracticeFactory(title=f"Extra {n}")
     assert queries_to_check() == few
+
+
+def test_the_hourly_command_removes_files_nobody_confirmed(seeded, editor_user):
+    import datetime
+
+    run = checked(csv_bytes([["Titel", "Samenvatting"], ["T", "S"]]), editor_user)
+    fresh = checked(csv_bytes([["Titel", "Samenvatting"], ["U", "S"]]), editor_user)
+    ImportRun.objects.filter(pk=run.pk).update(
+        created_at=run.created_at - datetime.timedelta(minutes=61)
+    )
+    call_command("discard_stale_imports", verbosity=0)
+    assert list(ImportRun.objects.values_list("pk", flat=True)) == [fresh.pk]
