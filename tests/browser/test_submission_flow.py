@@ -49,7 +49,7 @@ def test_from_the_form_through_moderation_into_the_search(page, site, screenshot
     page.get_by_role("button", name="Aanmelden").click()
     page.goto(site + "/beheer/submissions/submission/")
     page.get_by_role("link", name="DSS-", exact=False).first.click()
-    page.get_by_role("button", name="Aanvaarden en conceptfiche maken").click()
+    page.get_by_role("button", name="Aanvaarden en conceptfiche maken").first.click()
     page.wait_for_url("**/beheer/practices/practice/*/change/")
     assert "Kijk de conceptfiche" in page.locator(".messagelist").inner_text()
     page.get_by_label("Status").select_option("published")
