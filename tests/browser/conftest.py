@@ -86,3 +86,26 @@ def screenshot():
         page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
 
     return take
+
+
+@pytest.fixture
+def editor_site(live_server):
+    """The seeded site with an editor 'els' of the group Redacteurs (made here: earlier
+    transactional tests empty the tables, the migration's data included)."""
+    from django.contrib.auth.models import Group, Permission
+    from django.core.management import call_command
+
+    from submissions.editors import editors_group
+    from tests.factories import UserFactory
+
+    call_command("seed", verbosity=0)
+    editor = UserFactory(username="els", is_staff=True)
+    editor.groups.add(editors_group(Group, Permission))
+    return live_server.url
+
+
+def log_in(page, site, username="els"):
+    page.goto(site + "/beheer/login/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()

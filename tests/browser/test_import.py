@@ -5,23 +5,12 @@ import csv
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 
 from practices.models import Practice
-from submissions.editors import editors_group
+from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import assert_accessible
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def site(live_server):
-    call_command("seed", verbosity=0)
-    editor = UserFactory(username="els", is_staff=True)
-    editor.groups.add(editors_group(Group, Permission))
-    return live_server.url
 
 
 def csv_file(tmp_path, rows):
@@ -32,14 +21,8 @@ def csv_file(tmp_path, rows):
     return path
 
 
-def log_in(page, site):
-    page.goto(site + "/beheer/login/")
-    page.get_by_label("Gebruikersnaam").fill("els")
-    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
-
-
-def test_an_editor_reads_the_errors_then_imports(page, site, tmp_path, screenshot):
+def test_an_editor_reads_the_errors_then_imports(page, editor_site, tmp_path, screenshot):
+    site = editor_site
     log_in(page, site)
     page.goto(site + "/beheer/practices/practice/")
     page.get_by_role("link", name="Importeren").click()

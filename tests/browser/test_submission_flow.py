@@ -1,22 +1,15 @@
 """A municipality sends its practice; an editor accepts and publishes it; it is found."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.core.management import call_command
 
-from submissions.editors import editors_group
-from tests.factories import UserFactory
+from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def site(live_server):
-    call_command("seed", verbosity=0)
-    editor = UserFactory(username="els", is_staff=True)
-    # Made here too: earlier transactional tests empty the tables, the migration's data included.
-    editor.groups.add(editors_group(Group, Permission))
-    return live_server.url
+def site(editor_site):
+    return editor_site
 
 
 def test_from_the_form_through_moderation_into_the_search(page, site, screenshot):
@@ -43,10 +36,7 @@ def test_from_the_form_through_moderation_into_the_search(page, site, screenshot
     assert "Bedankt, je inzending is verzonden" in page.content()
     status_url = page.url.split("?")[0]
 
-    page.goto(site + "/beheer/login/")
-    page.get_by_label("Gebruikersnaam").fill("els")
-    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
+    log_in(page, site)
     page.goto(site + "/beheer/submissions/submission/")
     page.get_by_role("link", name="DSS-", exact=False).first.click()
     page.get_by_role("button", name="Aanvaarden en conceptfiche maken").first.click()
