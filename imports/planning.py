@@ -13,6 +13,7 @@ import itertools
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.text import slugify
 
 from imports.parsing import CellProblem, Vocabulary, match_headings, parse_cell
@@ -89,7 +90,11 @@ class RowPlan:
             "action": self.action,
             "changes": [BY_KEY[key].heading for key in self.changes],
             "errors": self.errors,
-            "url": self.practice.get_absolute_url() if self.practice and self.practice.pk else "",
+            "url": (
+                reverse("admin:practices_practice_change", args=[self.practice.pk])
+                if self.practice and self.practice.pk
+                else ""
+            ),
         }
 
 

@@ -1,5 +1,6 @@
 """The ten-word rule: no run of ten consecutive words is shared between our texts and the
-source documents in ../shared/seeds (case and punctuation ignored; names and titles aside)."""
+source documents in ../shared/seeds (case and punctuation ignored; names and titles aside).
+The tests that use it skip when the sources are not beside the project (a fresh clone)."""
 
 import re
 import unicodedata

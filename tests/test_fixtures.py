@@ -1,4 +1,4 @@
-"""The seed data from ../shared/seeds loads (on SQLite and PostgreSQL) and keeps its facts,
+"""The seed data (fixtures/, built from the source documents) loads (on SQLite and PostgreSQL) and keeps its facts,
 each at the level the source states it."""
 
 import pytest

@@ -1,6 +1,7 @@
 """Every description is our own: no ten-word run of fixtures or templates copies a source."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,13 @@ from tests.own_words import SEEDS, copied, fixture_texts, runs, seed_runs, templ
 
 @pytest.fixture(scope="module")
 def seeds():
-    assert SEEDS.is_dir(), f"the source documents are missing: {SEEDS}"
+    """The sources sit beside the project, not in it: a fresh clone has none, and these
+    tests skip there; CI sets REQUIRE_SEEDS=True, so that missing sources fail its run."""
+    if not SEEDS.is_dir():
+        missing = f"the source documents are not beside the project ({SEEDS})"
+        if os.getenv("REQUIRE_SEEDS") == "True":
+            pytest.fail(f"REQUIRE_SEEDS=True, but {missing}")
+        pytest.skip(f"{missing}; CI runs these tests with them")
     return seed_runs()
 
 
