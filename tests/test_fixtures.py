@@ -1,5 +1,5 @@
-"""The seed data (fixtures/, built from the source documents) loads (on SQLite and PostgreSQL) and keeps its facts,
-each at the level the source states it."""
+"""The seed data (fixtures/, built from the source documents) loads on SQLite and PostgreSQL
+and keeps its facts, each at the level the source states it."""
 
 import pytest
 from django.core.management import call_command
