@@ -53,7 +53,7 @@ class SubscriptionQuerySet(models.QuerySet):
 
 def search_url(search):
     """The /praktijken/ address of a stored search."""
-    return reverse("practices:practice_list") + (f"?{search}" if search else "")
+    return reverse("search:results") + (f"?{search}" if search else "")
 
 
 def confirm_within():

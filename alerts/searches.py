@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
-from practices.filters import FACETS_BY_PARAM
-from practices.search_results import parse_search
+from search.filters import FACETS_BY_PARAM
+from search.results import parse_search
 
 MAX_DESCRIPTION = 600
 

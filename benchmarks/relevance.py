@@ -39,7 +39,7 @@ def recreate_database():
 def evaluate():
     from django.http import QueryDict
 
-    from practices.search_results import searched_practices
+    from search.results import searched_practices
     from tests.relevance_set import RELEVANCE_SET, precision_at
 
     scores, misses, times = [], [], []
@@ -65,7 +65,8 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
-    from practices import dictionary, search
+    from practices import dictionary
+    from search import text as search
 
     call_command("migrate", verbosity=0)
     call_command("seed", verbosity=0)

@@ -84,7 +84,7 @@ class Writer:
     TOPICS = 40
 
     def __init__(self, rng):
-        from practices.search import STOP_WORDS
+        from search.text import STOP_WORDS
 
         words = vocabulary()
         self.rng = rng
@@ -207,10 +207,11 @@ QUERIES = ("jongeren", "buurt", "polarisatie", "bibliotheek", "vrijwilligers")
 def match_rates():
     """The share of published practices each benchmark word finds."""
     from practices.models import Practice
+    from search.text import search
 
     published = Practice.objects.published()
     total = published.count()
-    return {word: published.search(word).count() / total for word in QUERIES}
+    return {word: search(published, word).count() / total for word in QUERIES}
 
 
 def scenarios(size, per_page):

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks_db",
     "practices",
+    "search",
     "submissions",
     "opendata",
     "shortlist",
@@ -151,7 +152,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             envint("DB_STATEMENT_TIMEOUT_MS", "20000"),
             float(os.getenv("DB_RANDOM_PAGE_COST", "1.1")),
         ),
-        # The few statements every search runs (practices.postgres.rows_of) are prepared
+        # The few statements every search runs (search.postgres.rows_of) are prepared
         # on the connection; nothing else is (the threshold is never reached). Behind a
         # pooler that hands each transaction another server connection (PgBouncer before
         # 1.21 in transaction mode), set DB_PREPARED_STATEMENTS=False.

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("shortlist.urls")),
     path("", include("alerts.urls")),
     path("", include("maps.urls")),
+    path("", include("search.urls")),
     path("", include("practices.urls")),
     path("", include("submissions.urls")),
 ]

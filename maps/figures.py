@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from maps.areas import area_of_municipality, shapes
 from practices.models import Municipality
-from practices.postgres import rows_of
+from search.postgres import rows_of
 
 # The colours of the areas by number of practices, light to dark (the legend says which is
 # which); an area without practices is grey.
@@ -111,7 +111,7 @@ def map_figures(
         elif code in of_code:
             areas[of_code[code]].municipalities.append((slug, name, count))
     kept = [(k, v) for k, v in search_params if k not in ("gemeente", "pagina", "alle")]
-    search = reverse("practices:practice_list")
+    search = reverse("search:results")
 
     def url_for(*slugs):
         return search + "?" + urlencode(kept + [("gemeente", slug) for slug in slugs])

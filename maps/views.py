@@ -2,7 +2,7 @@ from django.shortcuts import render
 
 from maps.areas import CREDIT, CREDIT_URL
 from maps.figures import map_figures
-from practices.search_results import parse_search, search_title
+from search.results import parse_search, search_title
 
 
 def map_page(request):

@@ -12,7 +12,6 @@ from rest_framework import generics
 from rest_framework.pagination import PageNumberPagination
 
 from opendata import serializers
-from practices.filters import FACETS
 from practices.models import (
     Action,
     Category,
@@ -23,7 +22,8 @@ from practices.models import (
     Practice,
     TargetGroup,
 )
-from practices.search_results import Sort, searched_practices
+from search.filters import FACETS
+from search.results import Sort, searched_practices
 
 
 class Pages(PageNumberPagination):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from practices.search_results import parse_search, url_for
+from search.results import parse_search, url_for
 
 FEED_SIZE = 50
 

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from opendata import dcat
 from opendata.exports import csv_chunks, export_rows, json_chunks, xlsx_file
-from practices.search_results import searched_practices
 from practices.structured_data import json_ld as json_ld_script
+from search.results import searched_practices
 
 TYPES = {
     "csv": "text/csv; charset=utf-8",

@@ -7,7 +7,6 @@ app_name = "practices"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("praktijken/", views.practice_list, name="practice_list"),
     path("praktijken/<slug:slug>/", views.practice_detail, name="practice_detail"),
     path("categorie/<slug:slug>/", views.category_detail, name="category_detail"),
     path("plan-samenleven/", views.action_list, name="action_list"),

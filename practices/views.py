@@ -20,7 +20,6 @@ from practices.models import (
     Source,
 )
 from practices.page_cache import for_visitors
-from practices.search_results import run_search
 
 NEWEST_ON_HOME = 6
 RELATED_ON_SHEET = 4
@@ -43,16 +42,6 @@ def home(request):
         request,
         "practices/home.html",
         {"categories": categories, "actions": actions, "newest": newest, "nav": "home"},
-    )
-
-
-@for_visitors
-def practice_list(request):
-    results = run_search(request.GET, per_page=settings.PRACTICES_PER_PAGE)
-    return render(
-        request,
-        "practices/practice_list.html",
-        {"results": results, "page": results.page, "query": results.query, "nav": "practices"},
     )
 
 

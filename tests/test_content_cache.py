@@ -101,7 +101,7 @@ def test_synonyms_are_read_once_and_an_editor_s_change_shows_at_once(client, edi
 
 
 def reach_queries(client, q):
-    """The statements of a search that ask who and what its words reach (search_reach)."""
+    """The statements of a search that ask who and what its words reach (search.reach)."""
     with CaptureQueriesContext(connection) as queries:
         assert client.get(SEARCH, {"q": q}).status_code == 200
     return [q["sql"] for q in queries if "AS part" in q["sql"]]

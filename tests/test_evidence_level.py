@@ -8,7 +8,7 @@ from practices.models import Practice
 from tests.factories import PracticeFactory
 
 pytestmark = pytest.mark.django_db
-URL = reverse("practices:practice_list")
+URL = reverse("search:results")
 
 
 def facet(client, **params):

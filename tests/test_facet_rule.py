@@ -16,13 +16,13 @@ def seeded():
 
 
 def titles(client, query):
-    response = client.get(reverse("practices:practice_list") + "?" + query)
+    response = client.get(reverse("search:results") + "?" + query)
     assert response.status_code == 200
     return {practice.title for practice in response.context["page"].object_list}
 
 
 def facet(client, query, param):
-    response = client.get(reverse("practices:practice_list") + "?" + query)
+    response = client.get(reverse("search:results") + "?" + query)
     group = next(group for group in response.context["results"].facets if group.param == param)
     return {value.key: value.count for value in group.values}
 
@@ -56,7 +56,7 @@ def test_counts_no_longer_give_every_value_to_the_whole_category(anonymous, seed
 
 
 def test_the_search_page_says_how_the_facets_count(anonymous, seeded):
-    html = anonymous.get(reverse("practices:practice_list")).content.decode()
+    html = anonymous.get(reverse("search:results")).content.decode()
     assert "niet wat haar hele categorie deelt" in html
 
 

@@ -23,7 +23,7 @@ def test_home_offers_search_categories_actions_newest_and_the_call_to_submit(ano
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'action="{reverse("practices:practice_list")}"' in html
+    assert f'action="{reverse("search:results")}"' in html
     assert 'Sociale cohesie</a> <span class="count">(1)</span>' in html
     # Actions in number order, although 22 was created first.
     assert html.index("Actie 2:") < html.index("Actie 22:")

@@ -15,7 +15,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-URL = reverse("practices:practice_list")
+URL = reverse("search:results")
 
 
 def titles(response):
@@ -213,7 +213,7 @@ def test_empty_result_says_so_and_offers_a_spelling(anonymous):
 
 
 def test_the_vocabulary_correction_replaces_only_unknown_words():
-    from practices.search import corrected
+    from search.text import corrected
 
     words = sorted(["jongeren", "omstaanders", "pleinmakers", "polarisatie", "bibliotheek"])
     assert corrected("jongern", words) == "jongeren"
@@ -227,7 +227,7 @@ def test_the_vocabulary_correction_replaces_only_unknown_words():
 
 
 def test_the_databank_s_vocabulary_holds_what_visitors_can_find():
-    from practices.search import vocabulary
+    from search.text import vocabulary
 
     PracticeFactory(title="Omstaanders in actie", summary="Jongeren leren ingrijpen.")
     PracticeFactory(title="Geheim concept", draft=True)
@@ -295,7 +295,7 @@ def test_query_count_is_fixed_whatever_the_data_and_the_filters(
     # (1: the practices, why, and the actions, events and organisations they name), on
     # PostgreSQL the practices the words match 1, every facet's counts with the number of
     # results 1, the page 1, its places and actions 2 (on PostgreSQL with words: the page
-    # with its places and actions in 1, practices.search_cards, and which of the page's
+    # with its places and actions in 1, search.cards, and which of the page's
     # contacts hold the words 1), and either the small map of the results (1: by
     # municipality and by area) or, when nothing is found, a suggestion (1): at most 9, on
     # PostgreSQL 8.
@@ -315,7 +315,7 @@ def test_query_count_is_fixed_whatever_the_data_and_the_filters(
 
 
 def test_a_long_facet_shows_its_most_frequent_values_and_all_on_request(anonymous):
-    from practices.filters import SHORT_LIST
+    from search.filters import SHORT_LIST
 
     busy = MunicipalityFactory(slug="gent", name="Gent")
     for n in range(SHORT_LIST + 5):

@@ -1,7 +1,9 @@
-"""practices.search: how a query becomes groups of alternatives, and how a snippet is shown."""
+"""search.text: how a query becomes groups of alternatives, and how a snippet is shown."""
 
-from practices.forms import MAX_QUERY_LENGTH, SearchForm
-from practices.search import MARK_START, MARK_STOP, fold, highlight, query_groups
+from practices.snippets import MARK_START, MARK_STOP, highlight
+from search.folding import fold
+from search.forms import MAX_QUERY_LENGTH, SearchForm
+from search.text import query_groups
 
 
 def test_fold_drops_accents_and_case():

@@ -79,8 +79,8 @@ def test_words_that_reach_nothing_find_nothing(client, seeded):
 def test_a_word_that_reaches_too_much_to_keep_finds_the_same(client, seeded, monkeypatch, query):
     """What a word reaches is kept as a list of ids (search_reach.word_reach) up to a size;
     beyond it the search asks the database each time. Both find the same."""
-    from practices import search_reach
-    from practices.search import query_groups
+    from search import reach as search_reach
+    from search.text import query_groups
 
     groups = query_groups(query)
     kept, _ = search(client, query)

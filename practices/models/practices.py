@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from taggit.managers import TaggableManager
 
-from practices import search
 from practices.fields import TextListField
 from practices.models.dates import partial_date_label
 from practices.models.events import Session
@@ -24,7 +23,6 @@ from practices.models.practice_parts import (
     TaggedPractice,
 )
 from practices.models.sources import Source
-from practices.models.synonyms import SynonymGroup
 
 
 def practice_image_path(instance, filename):
@@ -61,20 +59,6 @@ class PracticeQuerySet(models.QuerySet):
         """Newest publication first. Published practices always have a date (a constraint
         says so): this order walks the index practice_status_published, no sort."""
         return self.order_by("-published_at", "-id")
-
-    def search(self, query):
-        """Practices matching a free-text query in Dutch (with the editors' synonyms)."""
-        return self.matching(search.query_groups(query, SynonymGroup.objects.all_terms()))
-
-    def matching(self, groups, reach=None):
-        """Practices matching every group of alternatives (see search.query_groups); `reach`
-        is what each word reaches beyond the texts, if known (search_reach.word_reach)."""
-        return search.matching(self, groups, reach)
-
-    def ranked(self, groups, snippets=True):
-        """Annotate rank and search_headline for these groups of alternatives (the snippet
-        only with `snippets`)."""
-        return search.ranked(self, groups, snippets)
 
     def for_cards(self):
         """What a result card shows: category, places and actions, in a fixed number of queries.
@@ -320,7 +304,7 @@ class Practice(models.Model):
 
     # What a result card shows of its places and actions (practices/_practice_card.html):
     # read through for_cards()'s prefetches, or given whole by the search's page statement
-    # (practices.search_cards), which sets these attributes.
+    # (search.cards), which sets these attributes.
     @cached_property
     def card_places(self):
         return [location.place_name for location in self.locations.all()]

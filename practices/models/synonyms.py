@@ -7,7 +7,7 @@ from practices.fields import TextListField
 
 class SynonymGroupQuerySet(models.QuerySet):
     def all_terms(self):
-        """Every group's terms, for practices.search.query_groups (one query)."""
+        """Every group's terms, for search.text.query_groups (one query)."""
         return list(self.values_list("terms", flat=True))
 
 

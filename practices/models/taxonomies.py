@@ -31,8 +31,6 @@ class PracticeCountQuerySet(models.QuerySet):
         count in one grouped join over the link table (a practice links to an action once).
         At 100,000 practices: 104 ms and 64 ms before, 4 ms and 38 ms now.
         """
-        from practices.models import Practice
-
         field = self.model._meta.get_field("practices")
         if field.many_to_many:
             return self.annotate(
@@ -42,7 +40,7 @@ class PracticeCountQuerySet(models.QuerySet):
             ).order_by(*self.model._meta.ordering)  # aggregating drops Meta.ordering
         relation = field.remote_field.name
         count = (
-            Practice.objects.published()
+            field.related_model.objects.published()
             .filter(**{relation: models.OuterRef("pk")})
             .order_by()
             .values(relation)

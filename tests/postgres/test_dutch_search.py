@@ -7,14 +7,16 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from practices.models import Practice, PracticeLocation, SynonymGroup
+from search.text import ranked
+from search.text import search as text_search
 from tests.factories import MunicipalityFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
-URL = reverse("practices:practice_list")
+URL = reverse("search:results")
 
 
 def found(query):
-    return sorted(Practice.objects.published().search(query).values_list("title", flat=True))
+    return sorted(text_search(Practice.objects.published(), query).values_list("title", flat=True))
 
 
 def test_a_word_finds_its_other_forms():
@@ -62,10 +64,9 @@ def test_title_ranks_above_summary_above_the_rest():
     PracticeFactory(title="Buddy", summary="Samen op stap")
     response_titles = [
         practice.title
-        for practice in Practice.objects.published()
-        .search("buddy")
-        .ranked([["buddy"]])
-        .order_by("-rank")
+        for practice in ranked(
+            text_search(Practice.objects.published(), "buddy"), [["buddy"]]
+        ).order_by("-rank")
     ]
     assert response_titles == ["Buddy", "Taalcafé", "Oefenkansen"]
 

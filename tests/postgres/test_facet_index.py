@@ -15,7 +15,7 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-URL = reverse("practices:practice_list")
+URL = reverse("search:results")
 
 
 def counts(client, param, **params):

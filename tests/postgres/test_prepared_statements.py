@@ -1,4 +1,4 @@
-"""The statements every search runs in the same form (practices.postgres.rows_of) are prepared
+"""The statements every search runs in the same form (search.postgres.rows_of) are prepared
 on the connection, still counted as queries, and give the same results when preparing is
 switched off (DB_PREPARED_STATEMENTS=False, for a pooler in transaction mode)."""
 
@@ -7,7 +7,7 @@ import re
 import pytest
 from django.db import connection
 
-from practices.postgres import rows_of
+from search.postgres import rows_of
 from tests.factories import CategoryFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""practices.search_cards: the page of a search with words on PostgreSQL, read in one
+"""search.cards: the page of a search with words on PostgreSQL, read in one
 statement, shows exactly what the ORM's for_cards() would: the same practices in the same
 order for every sort and page, with the same snippet, category, places and actions."""
 
@@ -8,8 +8,9 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from practices.models import Practice, PracticeLocation
-from practices.search_cards import ORDER, page_of_cards
-from practices.search_results import Sort, parse_search
+from search.cards import ORDER, page_of_cards
+from search.results import Sort, parse_search
+from search.text import ranked
 from tests.factories import (
     ActionFactory,
     CategoryFactory,
@@ -62,14 +63,12 @@ def test_a_page_of_cards_is_what_the_orm_would_show(found, sort, start):
     search, ids = found
     assert len(ids) == 7
     page_ids = (
-        Practice.objects.filter(pk__in=ids)
-        .ranked(search.groups)
+        ranked(Practice.objects.filter(pk__in=ids), search.groups)
         .order_by(*Sort.ORDER[sort])
         .values("pk")[start : start + 3]
     )
     expected = (
-        Practice.objects.filter(pk__in=page_ids)
-        .ranked(search.groups)
+        ranked(Practice.objects.filter(pk__in=page_ids), search.groups)
         .order_by(*Sort.ORDER[sort])
         .for_cards()
     )

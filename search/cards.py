@@ -1,7 +1,7 @@
 """The page of a search with words on PostgreSQL, as result cards, in one statement.
 
 Once the words are matched and the facets counted, the practices found are known by id
-(search_results.run_search). This statement orders them, takes the page, and reads what a
+(search.results.run_search). This statement orders them, takes the page, and reads what a
 card shows: title, summary, category, the snippet with the matched words marked, the names
 of its places and the numbers of its actions (practices/_practice_card.html). Through the
 ORM the same took three statements and about 5 ms of Python per search (building the
@@ -13,8 +13,8 @@ Practice.objects.for_cards(). The snippet is search.Snippet's, written out.
 from django.db import connections
 
 from practices.models import Category, Practice
-from practices.postgres import rows_of
-from practices.search import (
+from search.postgres import rows_of
+from search.text import (
     MARK_START,
     MARK_STOP,
     NAME_CONFIG,
@@ -23,7 +23,7 @@ from practices.search import (
     postgres_query,
 )
 
-# The orders of search_results.Sort, by their key (a test checks they are the same).
+# The orders of search.results.Sort, by their key (a test checks they are the same).
 ORDER = {
     "relevantie": "ts_rank(p.search_vector, {query}) DESC, p.title ASC",
     "nieuw": "p.published_at DESC NULLS LAST, p.title ASC",

@@ -8,20 +8,30 @@ interface. Both expand a query with the synonyms that editors keep.
 
 import difflib
 import re
-import unicodedata
 
 from django.contrib.postgres.search import SearchConfig, SearchQuery, SearchRank
 from django.db import connections, models
 from django.db.models.functions import Replace
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+
+from practices.content_cache import cached
+from practices.models import (
+    Action,
+    Category,
+    Municipality,
+    Organisation,
+    Practice,
+    PracticeLocation,
+    SynonymGroup,
+    TaggedPractice,
+)
+from practices.snippets import MARK_START, MARK_STOP
+from search.folding import Fold, fold
+from search.reach import reach_condition
 
 DUTCH_CONFIG = "databank_dutch"
 NAME_CONFIG = "databank_simple"
 MAX_GROUPS = 8
 LONGEST_SYNONYM = 4  # words
-# Private-use characters mark matches in the snippet; HTML is added only after escaping.
-MARK_START, MARK_STOP = "\ue000", "\ue001"
 # PostgreSQL's Dutch stop words (tsearch_data/dutch.stop): a query word that is one of these
 # adds nothing, and would otherwise have to match literally in the unstemmed configuration.
 STOP_WORDS = frozenset(
@@ -39,12 +49,6 @@ TERM = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\w[\w'-]*")
 # ('vrijwilliger' finds 'vrijwilligerswerk'); shorter ones would find too much.
 PREFIX_MIN_LENGTH = 5
 PLAIN_WORD = re.compile(r"[^\W_]+")
-
-
-def fold(text):
-    """Lower case without accents: 'Ideeën' -> 'ideeen'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def query_groups(query, synonym_groups=()):
@@ -148,7 +152,7 @@ def marking_query(query):
     )
 
 
-# ts_headline's options for the snippet under a result card (Snippet, practices.search_cards).
+# ts_headline's options for the snippet under a result card (Snippet, search.cards).
 SNIPPET_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_STOP}, MaxWords=28, MinWords=12, "
     "MaxFragments=2, FragmentDelimiter=' … '"
@@ -180,19 +184,9 @@ def without_marks(expression):
 # SQLite -----------------------------------------------------------------------------------
 
 
-class Fold(models.Func):
-    """databank_fold(text): registered on every SQLite connection (see PracticesConfig)."""
-
-    function = "databank_fold"
-    output_field = models.TextField()
-
-
 def sqlite_match(groups, using="default", reach=None):
     """A Q object: every group appears, folded, in the practice's texts, places or tags, or
-    reaches it through its people, organisations or actions (search_reach)."""
-    from practices.models import PracticeLocation, TaggedPractice
-    from practices.search_reach import reach_condition
-
+    reaches it through its people, organisations or actions (search.reach)."""
     condition = models.Q()
     for alternatives in groups:
         either = models.Q()
@@ -240,14 +234,17 @@ def sqlite_text():
 # The interface the queryset uses ------------------------------------------------------------
 
 
+def search(queryset, query):
+    """Practices of queryset matching a free-text query in Dutch (with the editors' synonyms)."""
+    return matching(queryset, query_groups(query, SynonymGroup.objects.all_terms()))
+
+
 def matching(queryset, groups, reach=None):
     """Practices in queryset that match every group: in their own texts, or reached through
-    their people, contacts, organisations or actions. `reach` (search_reach.word_reach)
+    their people, contacts, organisations or actions. `reach` (search.reach.word_reach)
     tells which practices each word reaches that way; without it the statement asks."""
     if not groups:
         return queryset
-    from practices.search_reach import reach_condition
-
     if is_postgresql(queryset):
         # The groups that reach no practice beyond the texts are matched as one text query,
         # which the vector's index answers in one scan (a group each cost a scan and a
@@ -293,18 +290,8 @@ def ranked(queryset, groups, snippets=True):
     )
 
 
-def highlight(snippet):
-    """Escape a snippet, then mark the matched words: practice text never becomes HTML."""
-    if not snippet:
-        return ""
-    text = escape(snippet).replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
-    return mark_safe(text)  # escaped on the line above
-
-
 def suggestion(query, using):
     """'Bedoelde u …?': the published title or name closest to a query that found nothing."""
-    from practices.models import Municipality, Practice
-
     query = " ".join(query.split())[:100]
     if len(query) < 3:
         return None
@@ -335,8 +322,6 @@ def suggestion(query, using):
         return best[0] if best and fold(best[0]) != fold(query) else None
     # SQLite: each word that is not in the databank's own vocabulary is replaced by the
     # closest word that is ('jongern' -> 'jongeren'); nothing close enough, no suggestion.
-    from practices.content_cache import cached
-
     return corrected(query, cached("vocabulary", lambda: sorted(vocabulary(using)), using))
 
 
@@ -364,8 +349,6 @@ def vocabulary(using):
     titles and summaries, keywords, and the names of categories, actions, municipalities and
     organisations. One query."""
     from taggit.models import Tag
-
-    from practices.models import Action, Category, Municipality, Organisation, Practice
 
     published = Practice.objects.using(using).published().order_by()
     texts = (

@@ -3,10 +3,10 @@
 Queries, whatever the data: synonyms (1, with a query) and checking the URL's values (1,
 with facet values), each once per content version (content_cache); with words, who and what
 they reach beyond the practices' texts, and why (1, each word once per content version:
-search_reach.word_reach); on PostgreSQL with words the practices they match (1: matched
+search.reach.word_reach); on PostgreSQL with words the practices they match (1: matched
 once, then selected by id); every facet's counts and the number of results (1), the page
 (1), the page's places and actions (2; on PostgreSQL with words the page with them is 1
-statement, practices.search_cards, and which of its contacts hold the words 1), and a
+statement, search.cards, and which of its contacts hold the words 1), and a
 spelling suggestion when the words find nothing (1): at most 9. The page's small map of the
 results (maps.templatetags) adds 1 when something is found (the suggestion is then not
 asked for).
@@ -21,15 +21,15 @@ from django.db import connections, models
 from django.http import QueryDict
 
 from practices.content_cache import cached
-from practices.facet_counts import count_facets
-from practices.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet, ValuesField
-from practices.forms import SearchForm
 from practices.models import Action, Practice, SynonymGroup
 from practices.models.actions import FIRST_ACTION, LAST_ACTION
-from practices.postgres import AnyOf
-from practices.search import query_groups, suggestion
-from practices.search_cards import page_of_cards
-from practices.search_reach import named_action, reasons, related, word_reach
+from search.cards import page_of_cards
+from search.facet_counts import count_facets
+from search.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet, ValuesField
+from search.forms import SearchForm
+from search.postgres import AnyOf
+from search.reach import named_action, reasons, related, word_reach
+from search.text import matching, query_groups, ranked, suggestion
 
 
 class Sort:
@@ -179,7 +179,7 @@ class Search:
     chosen_sort: str
     sorts: list
     base: models.QuerySet
-    reach: dict  # what each word reaches beyond the texts (search_reach.word_reach)
+    reach: dict  # what each word reaches beyond the texts (search.reach.word_reach)
 
     @functools.cached_property
     def ordered(self):
@@ -189,7 +189,7 @@ class Search:
     def in_order(self, practices):
         # Without snippets: what uses every practice found (feeds, alerts, the API, the map)
         # shows none; the page's cards get theirs below.
-        return practices.ranked(self.groups, snippets=False).order_by(*Sort.ORDER[self.sort])
+        return ranked(practices, self.groups, snippets=False).order_by(*Sort.ORDER[self.sort])
 
 
 def parse_search(params):
@@ -218,7 +218,7 @@ def parse_search(params):
     groups = query_groups(query, synonyms()) if query else []
     published = Practice.objects.published()
     reach = word_reach(groups, published.db)
-    base = published.matching(groups, reach)
+    base = matching(published, groups, reach)
     return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base, reach)
 
 
@@ -279,8 +279,7 @@ def run_search(params, *, per_page):
     else:
         page_ids = ordered.values("pk")[start : start + per_page]
         page.object_list = (
-            Practice.objects.filter(pk__in=page_ids)
-            .ranked(groups)
+            ranked(Practice.objects.filter(pk__in=page_ids), groups)
             .order_by(*Sort.ORDER[sort])
             .for_cards()
         )

@@ -3,7 +3,7 @@
 A facet names its URL parameter, the table that links a practice to its values, and where
 its known values live. From that it filters (OR within a facet, AND across facets), checks
 the values a URL brings (unknown ones are dropped, with a notice) and gives the SQL with
-which practices.facet_counts counts, for each value, the practices it would give with the
+which search.facet_counts counts, for each value, the practices it would give with the
 other filters applied (disjunctive counts).
 """
 

@@ -12,8 +12,18 @@ from django.db import connections, models
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 
-from practices.postgres import AnyOf, rows_of
-from practices.search import Fold, fold
+from practices.content_cache import cached_each
+from practices.models import (
+    Action,
+    Event,
+    Organisation,
+    Practice,
+    PracticeLocation,
+    Role,
+    Session,
+)
+from search.folding import Fold, fold
+from search.postgres import AnyOf, rows_of
 
 # "actie 22", "actie22", "Plan Samenleven actie 22", "PS-actie 22"
 NAMES_AN_ACTION = re.compile(r"\bactie\s*-?\s*(\d{1,2})\b", re.IGNORECASE)
@@ -45,8 +55,6 @@ PERSON_FIELDS = ["person__name", "as_written", "email", "organisation__name"]
 def _parts(text, using):
     """(practice_id, how, who) for every way `text` reaches a practice beyond its texts:
     contacts, people on the sheet, people in its sessions, organisations, then actions."""
-    from practices.models import Practice, PracticeLocation, Role, Session
-
     contacts = containing(
         PracticeLocation.objects.using(using), ["contact_name", "contact_email"], text
     ).values_list(
@@ -168,8 +176,6 @@ def word_reach(groups, using):
     """{text: WordReach} for every alternative of every group, each kept per content
     version (content_cache): who and what a word reaches changes only with the content.
     One query for the words not kept yet, none when all are."""
-    from practices.content_cache import cached_each
-
     texts = [text for alternatives in groups for text in alternatives]
     if not texts:
         return {}
@@ -312,7 +318,6 @@ class Related:
 def _names(text, using):
     """(kind, label, target) of the actions, events and organisations whose names hold
     `text`."""
-    from practices.models import Action, Event, Organisation
 
     def named(queryset, fields, kind, label, target):
         return (

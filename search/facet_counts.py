@@ -7,8 +7,8 @@ practices to values. The facet tests run on both.
 
 from django.db import connections
 
-from practices.filters import FACETS, FACETS_BY_PARAM, KEY_BASE, SHORT_LIST
-from practices.postgres import rows_of
+from search.filters import FACETS, FACETS_BY_PARAM, KEY_BASE, SHORT_LIST
+from search.postgres import rows_of
 
 
 def count_facets(base, selected, *, expanded=(), hit_ids=None):
@@ -22,7 +22,7 @@ def count_facets(base, selected, *, expanded=(), hit_ids=None):
     Returns ({param: [(key, label, count), ...]}, total).
 
     On PostgreSQL the hits are `hit_ids`, the ids of the practices the words found, matched
-    once before (search_results.run_search), or without words every published practice
+    once before (search.results.run_search), or without words every published practice
     (`base` must then be exactly those; only its database is used). With `hit_ids` the
     statement returns a third item: the ids of those that pass every chosen filter, so that
     the page and the map select them by id instead of filtering again.

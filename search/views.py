@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.shortcuts import render
+
+from practices.page_cache import for_visitors
+from search.results import run_search
+
+
+@for_visitors
+def results(request):
+    """/praktijken/: the search page (words, facets with counts, sorting, pages)."""
+    found = run_search(request.GET, per_page=settings.PRACTICES_PER_PAGE)
+    return render(
+        request,
+        "search/results.html",
+        {"results": found, "page": found.page, "query": found.query, "nav": "practices"},
+    )
