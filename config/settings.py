@@ -47,7 +47,7 @@ ADMIN_PATH = os.getenv("ADMIN_PATH", "beheer/").strip("/") + "/"
 SITE_URL = os.getenv("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.admin_site.DatabankAdminConfig",  # Django's admin, its lists filter only as offered
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -6,9 +6,6 @@ from django.urls import include, path
 from config.login import ThrottledAdminLoginForm
 from config.views import favicon, health
 
-admin.site.site_header = "Databank Sociale Samenhang – redactie"
-admin.site.site_title = "Databank Sociale Samenhang"
-admin.site.index_title = "Beheer van de databank"
 admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
