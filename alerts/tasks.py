@@ -1,5 +1,6 @@
 """The alert mails, sent by the tasks worker (see submissions.tasks for the backend)."""
 
+import email.policy
 import logging
 from datetime import datetime
 
@@ -23,6 +24,19 @@ SUBJECTS = {
 }
 
 
+# RFC 5322 allows lines of 998 characters. The SMTP policy's 78 made Python fold the long
+# List-Unsubscribe line by encoding it (=?utf-8?q?=3Chttps=3A…?=), which mail programs do not
+# read as RFC 2369's <URL>: no one-click unsubscribe.
+LONG_LINES = email.policy.SMTP.clone(max_line_length=998)
+
+
+class AlertMessage(EmailMessage):
+    """An alert mail whose headers go out as written (see LONG_LINES)."""
+
+    def message(self, *, policy=LONG_LINES):
+        return super().message(policy=LONG_LINES)
+
+
 def _send(subscription, kind, context):
     site_url = settings.SITE_URL.rstrip("/")
     unsubscribe = site_url + subscription.unsubscribe_url()
@@ -37,7 +51,7 @@ def _send(subscription, kind, context):
         "confirm_days": settings.ALERT_CONFIRM_DAYS,
     }
     subject = SUBJECTS[kind].format(description=subscription.description)
-    EmailMessage(
+    AlertMessage(
         subject[:200],
         render_to_string(f"alerts/email/{kind}.txt", context),
         settings.DEFAULT_FROM_EMAIL,

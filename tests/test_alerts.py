@@ -1,6 +1,7 @@
 """E-mail alerts, the whole cycle: subscribe on a search, confirm (double opt-in), a digest
 with only the new matches, change, unsubscribe (also RFC 8058's one-click POST), expiry."""
 
+import email.policy
 import re
 from datetime import timedelta
 
@@ -137,6 +138,11 @@ def test_the_whole_cycle(subscribe, client, cohesion, mailoutbox):
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe = link_in(digest, "/meldingen/[^/]+/uitschrijven/")
     assert digest.extra_headers["List-Unsubscribe"] == f"<https://databank.example{unsubscribe}>"
+    # On the wire (as the SMTP backend writes it): RFC 2369's raw <URL> on one line, and
+    # RFC 8058's post header, not encoded words a mail program cannot read.
+    wire = digest.message(policy=email.policy.SMTP).as_bytes().decode("ascii")
+    assert f"\r\nList-Unsubscribe: <https://databank.example{unsubscribe}>\r\n" in wire
+    assert "\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in wire
 
     # The next run has nothing new: no mail, even when due.
     mailoutbox.clear()
