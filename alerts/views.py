@@ -18,6 +18,10 @@ from alerts.searches import followed_search
 from config.network import client_address
 from config.private import private_page
 
+TOO_LONG = (
+    "Deze zoekopdracht is te lang om te volgen. Kies minder filters of zoekwoorden en vraag "
+    "dan je meldingen aan."
+)
 RATE_LIMITED = (
     "Er kwamen het afgelopen uur al veel aanvragen van dit adres. Probeer het over een uur "
     "opnieuw. Wat je invulde, staat hieronder nog."
@@ -32,8 +36,9 @@ def subscribe(request):
     """The search comes from the address (the form posts back to it); the form asks the rest."""
     followed = followed_search(request.GET)
     form = SubscribeForm(request.POST or None)
-    problem = ""
-    if request.method == "POST":
+    too_long = len(followed.search) > Subscription._meta.get_field("search").max_length
+    problem = TOO_LONG if too_long else ""
+    if request.method == "POST" and not too_long:
         address = client_address(request)
         if services.is_rate_limited(address=address):
             problem = RATE_LIMITED

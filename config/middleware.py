@@ -1,5 +1,7 @@
+import re
+
 from django.conf import settings
-from django.http import HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.template.loader import render_to_string
 
 
@@ -37,18 +39,27 @@ class SecurityHeadersMiddleware:
         return response
 
 
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
+
 class StripNullCharactersMiddleware:
-    """Drop NUL characters from query-string parameters before any view sees them.
+    """Drop NUL characters from query-string parameters before any view sees them, and
+    answer 404 to a path with a control character in it (NUL included).
 
     PostgreSQL refuses NUL in text, so a `%00` in a search box, an admin filter or an
-    autocomplete term would otherwise end in a server error. Form fields already refuse
-    NUL in posted data with a message; in a URL it is never meaningful.
+    autocomplete term would otherwise end in a server error; in a path (`/meldingen/%00/`,
+    a token or slug) no page has one. Form fields already refuse NUL in posted data with a
+    message; in a URL it is never meaningful.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if CONTROL_CHARACTER.search(request.path):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "Niet gevonden."}, status=404)
+            raise Http404("Een adres met een stuurteken bestaat niet.")
         items = list(request.GET.lists())
         if any("\x00" in key or any("\x00" in v for v in values) for key, values in items):
             cleaned = QueryDict(mutable=True)

@@ -1,3 +1,5 @@
+import itertools
+
 from django.conf import settings
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -29,7 +31,13 @@ def export(request, fmt):
 
 
 def export_response(rows, fmt, *, name, meta):
-    """The rows as a download in one of TYPES, streamed (XLSX: from a temporary file)."""
+    """The rows as a download in one of TYPES, streamed (XLSX: from a temporary file).
+
+    The first row is read before the answer starts: a database that is down gives the 503
+    page (config.views.server_error), not a 200 with a header row and a cut file."""
+    rows = iter(rows)
+    first = next(rows, None)
+    rows = itertools.chain([first], rows) if first is not None else rows
     filename = f"{name}-{timezone.localdate():%Y-%m-%d}.{fmt}"
     if fmt == "xlsx":
         response = FileResponse(xlsx_file(rows), as_attachment=True, filename=filename)

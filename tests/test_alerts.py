@@ -371,3 +371,18 @@ def test_the_privacy_page_says_what_is_kept_and_how_long(client, settings):
     assert 'id="meldingen"' in page
     assert "binnen 5 dagen" in page
     assert "tot je je uitschrijft" in page
+
+
+def test_a_search_too_long_to_follow_gets_a_dutch_message_not_an_error(client, cohesion):
+    from tests.factories import PracticeFactory
+
+    practice = PracticeFactory()
+    names = [f"trefwoord {n} " + "heel lang " * 9 for n in range(20)]
+    practice.tags.add(*names)
+    slugs = practice.tags.values_list("slug", flat=True)
+    url = "/meldingen/?q=" + "buurt " * 30 + "&" + "&".join(f"tag={slug}" for slug in slugs)
+    form = {"email": "els@gemeente.be", "frequency": "week", "privacy": "on"}
+    response = client.post(url, form)
+    assert response.status_code == 200
+    assert "Deze zoekopdracht is te lang om te volgen." in response.content.decode()
+    assert not Subscription.objects.exists()

@@ -153,3 +153,23 @@ def test_the_search_page_offers_the_downloads(anonymous, databank):
     assert "Download deze resultaten" in html
     for fmt in ("csv", "xlsx", "json"):
         assert f'href="/praktijken/export.{fmt}?q=cohousing&amp;doelgroep=jongeren"' in html
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_a_database_that_fails_before_the_first_row_gives_503_not_a_cut_file(
+    client, databank, monkeypatch, fmt
+):
+    from django.db import OperationalError
+
+    from opendata import views
+
+    def rows_that_fail(*args, **kwargs):
+        raise OperationalError("the database went away")
+        yield  # a generator, like export_rows
+
+    monkeypatch.setattr(views, "export_rows", rows_that_fail)
+    client.raise_request_exception = False
+    response = client.get(f"/praktijken/export.{fmt}")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert not response.streaming

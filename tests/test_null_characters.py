@@ -28,3 +28,25 @@ def test_the_nul_is_dropped_and_the_rest_of_the_term_still_searched(editor):
         "&model_name=practicelocation&field_name=municipality"
     )
     assert [row["text"] for row in response.json()["results"]] == ["Sint-Niklaas"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/meldingen/%00/",
+        "/meldingen/%00/bevestig/",
+        "/meldingen/%00/uitschrijven/",
+        "/inzending/%00/",
+        "/praktijken/plein%00makers/",
+        "/praktijken/%01/",
+        "/api/v1/praktijken/%00/",
+    ],
+)
+def test_a_control_character_in_the_path_is_a_404(client, path):
+    for method in (client.get, client.post):
+        response = method(path)
+        assert response.status_code == 404, path
+    if path.startswith("/api/"):
+        assert response.json() == {"detail": "Niet gevonden."}
+    else:
+        assert "text/html" in response["Content-Type"]
