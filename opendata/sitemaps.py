@@ -1,5 +1,8 @@
 """/sitemap.xml: every public page with an address of its own, with its last change."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
@@ -7,7 +10,15 @@ from django.db.models.functions import Coalesce
 from practices.models import Action, Category, Event, Organisation, Practice
 
 
-class PracticeSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """Addresses on SITE_URL's scheme (and host: see config.links.on_site_url)."""
+
+    @property
+    def protocol(self):
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+
+class PracticeSitemap(SiteSitemap):
     changefreq = "monthly"
     priority = 0.8
     limit = 5000
@@ -19,7 +30,7 @@ class PracticeSitemap(Sitemap):
         return practice.content_changed_at or practice.updated_at
 
 
-class LatestPracticeSitemap(Sitemap):
+class LatestPracticeSitemap(SiteSitemap):
     """Pages that list practices: their last change is their practices' last change."""
 
     changefreq = "weekly"
@@ -39,7 +50,7 @@ class LatestPracticeSitemap(Sitemap):
         return item.changed
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(SiteSitemap):
     changefreq = "yearly"
 
     def items(self):

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from config.links import absolute_url
 from practices.content_cache import cached
 from practices.models import (
     Action,
@@ -65,7 +66,7 @@ def practice_detail(request, slug):
         {
             "practice": practice,
             "related": related,
-            "share_url": request.build_absolute_uri(practice.get_absolute_url()),
+            "share_url": absolute_url(practice.get_absolute_url()),
             "nav": "practices",
         },
     )

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from config.links import absolute_url
 from opendata.exports import export_rows
 from opendata.views import TYPES, export_response
 from practices.models import Practice
@@ -39,9 +40,7 @@ def shortlist_page(request):
     slugs = [practice.slug for practice in practices]
     share_url = ""
     if slugs:
-        share_url = request.build_absolute_uri(
-            reverse("shortlist:shared", args=[shortlist.share_token(slugs)])
-        )
+        share_url = absolute_url(reverse("shortlist:shared", args=[shortlist.share_token(slugs)]))
     return render(
         request,
         "shortlist/shortlist.html",

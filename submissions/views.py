@@ -2,6 +2,7 @@ from django.conf import settings
 from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
 
+from config.links import absolute_url
 from config.network import client_address
 from config.private import private_page
 from practices.models import Municipality, Practice
@@ -184,7 +185,7 @@ def status(request, token):
         {
             "submission": submission,
             "just_sent": just_sent,
-            "status_url": request.build_absolute_uri(submission.get_absolute_url()),
+            "status_url": absolute_url(submission.get_absolute_url()),
             "published_practice": published if submission.status == "accepted" else None,
         },
     )
