@@ -1,5 +1,6 @@
 """E-mail alerts: an address that follows a search and hears about new practices for it."""
 
+import re
 import secrets
 from datetime import timedelta
 
@@ -43,11 +44,12 @@ class SubscriptionQuerySet(models.QuerySet):
         return self.confirmed().filter(due)
 
     def requested_since(self, since, *, address_hash="", email=""):
+        """Asked for since then, from this sender (its hash) or for this mailbox."""
         found = self.filter(requested_at__gte=since)
         if address_hash:
             found = found.filter(address_hash=address_hash)
         if email:
-            found = found.filter(email=email)
+            found = found.filter(mailbox=mailbox_key(email))
         return found
 
 
@@ -58,6 +60,38 @@ def search_url(search):
 
 def confirm_within():
     return timedelta(days=settings.ALERT_CONFIRM_DAYS)
+
+
+# A search as a mail quotes it: never a link, and not too long (see mail_quote).
+ADDRESS_LIKE = re.compile(
+    r"(?:https?:/*|www\.)\S*"  # web addresses, written out
+    r"|\S+@\S+"  # e-mail addresses
+    r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b",  # bare domains (evil.example, x.co/login)
+    re.IGNORECASE,
+)
+MAIL_QUOTE_LENGTH = 120
+
+
+def mail_quote(text):
+    """A subscription's search as the mails quote it: every web or e-mail address replaced,
+    so that no mail from the site carries a link someone typed, and cut to 120 characters."""
+    text = ADDRESS_LIKE.sub("[adres weggelaten]", " ".join((text or "").split()))
+    return text if len(text) <= MAIL_QUOTE_LENGTH else text[: MAIL_QUOTE_LENGTH - 1] + "…"
+
+
+# Providers that deliver name.surname@ and namesurname@ to the same mailbox.
+DOTS_IGNORED = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+
+
+def mailbox_key(email):
+    """The mailbox an address reaches: case folded, without a +tag, without dots where the
+    provider ignores them. 'Victim+3@Gmail.com' and 'v.i.c.t.i.m@googlemail.com' are one."""
+    local, _, domain = (email or "").strip().lower().rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in DOTS_IGNORED:
+        domain = DOTS_IGNORED[domain]
+        local = local.replace(".", "")
+    return f"{local}@{domain}"
 
 
 class Subscription(models.Model):
@@ -90,6 +124,8 @@ class Subscription(models.Model):
     )
     last_sent_at = models.DateTimeField("laatste mail", null=True, blank=True)
     address_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # What the per-mailbox limit counts (alerts.services.EMAIL_LIMIT); see mailbox_key.
+    mailbox = models.CharField(max_length=254, blank=True, editable=False, db_index=True)
 
     objects = SubscriptionQuerySet.as_manager()
 
@@ -114,9 +150,21 @@ class Subscription(models.Model):
     def __str__(self):
         return self.description
 
+    def save(self, *args, **kwargs):
+        # A derived column, like a slug: it follows the address whatever saves the row.
+        self.mailbox = mailbox_key(self.email)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "mailbox"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         """The subscriber's own page (private: the token is the key)."""
         return reverse("alerts:manage", args=[self.token])
+
+    @property
+    def quoted(self):
+        """How the mails show the search (mail_quote)."""
+        return mail_quote(self.description)
 
     @property
     def is_confirmed(self):

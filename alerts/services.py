@@ -15,8 +15,9 @@ from submissions.services import address_hash
 
 # Per sender address: requests an hour (the visible limit, like the submission form).
 ADDRESS_LIMIT = 10
-# Per e-mail address, so nobody can flood someone else's mailbox: confirmation mails an hour,
-# over all searches, and at most one an hour for the same search.
+# Per mailbox (alerts.models.mailbox_key: 'x+1@' and 'x+2@' are one), so nobody can flood
+# someone else's mailbox: confirmation mails an hour, over all searches, and at most one an
+# hour for the same search.
 EMAIL_LIMIT = 5
 WINDOW = timedelta(hours=1)
 ADDRESS_HASH_HOURS = 24

@@ -20,7 +20,8 @@ MAX_IN_MAIL = 25  # practices listed in one digest; the rest are a link away
 SUBJECTS = {
     "confirm": "Bevestig je meldingen van de Databank Sociale Samenhang",
     "already": "Je volgt deze zoekopdracht al",
-    "digest": "Nieuw in de Databank Sociale Samenhang: {description}",
+    # The subscriber's own words never go in a subject (they are quoted in the body).
+    "digest": "Nieuwe praktijken voor je zoekopdracht in de Databank Sociale Samenhang",
 }
 
 
@@ -50,7 +51,7 @@ def _send(subscription, kind, context):
         "search_url": site_url + subscription.search_url(),
         "confirm_days": settings.ALERT_CONFIRM_DAYS,
     }
-    subject = SUBJECTS[kind].format(description=subscription.description)
+    subject = SUBJECTS[kind]
     AlertMessage(
         subject[:200],
         render_to_string(f"alerts/email/{kind}.txt", context),

@@ -92,6 +92,9 @@ def confirm(request, token):
                 status=410,
             )
         )
+    if request.method != "POST" and not subscription.is_confirmed:
+        # A mail scanner that opens the link confirms nothing: the page asks for one click.
+        return _private(render(request, "alerts/confirm.html", {"subscription": subscription}))
     services.confirm_subscription(subscription=subscription)
     return _private(render(request, "alerts/confirmed.html", {"subscription": subscription}))
 

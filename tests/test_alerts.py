@@ -109,7 +109,12 @@ def test_the_whole_cycle(subscribe, client, cohesion, mailoutbox):
     old = PracticeFactory(category=cohesion, title="Al lang bekend")
     subscribe(cohesion)
     confirm = link_in(mailoutbox[0], "/meldingen/")
+    # Opening the link (a person, or a mail scanner) confirms nothing; the button does.
     page = client.get(confirm)
+    assert page.status_code == 200
+    assert "Bevestigen" in page.content.decode()
+    assert not Subscription.objects.get().is_confirmed
+    page = client.post(confirm)
     assert page.status_code == 200
     assert "Je bent ingeschreven" in page.content.decode()
     subscription = Subscription.objects.get()
@@ -129,7 +134,9 @@ def test_the_whole_cycle(subscribe, client, cohesion, mailoutbox):
     assert run(days=7).queued == 1
     (digest,) = mailoutbox
     assert digest.to == ["els@gemeente.be"]
-    assert "Buurtkeuken in Ronse" in digest.subject or "Sociale cohesie" in digest.subject
+    assert digest.subject == (
+        "Nieuwe praktijken voor je zoekopdracht in de Databank Sociale Samenhang"
+    )
     assert "Buurtkeuken in Ronse" in digest.body
     assert f"https://databank.example{new.get_absolute_url()}" in digest.body
     assert old.title not in digest.body
@@ -140,7 +147,7 @@ def test_the_whole_cycle(subscribe, client, cohesion, mailoutbox):
     assert digest.extra_headers["List-Unsubscribe"] == f"<https://databank.example{unsubscribe}>"
     # On the wire (as the SMTP backend writes it): RFC 2369's raw <URL> on one line, and
     # RFC 8058's post header, not encoded words a mail program cannot read.
-    wire = digest.message(policy=email.policy.SMTP).as_bytes().decode("ascii")
+    wire = digest.message(policy=email.policy.SMTP).as_bytes().decode()
     assert f"\r\nList-Unsubscribe: <https://databank.example{unsubscribe}>\r\n" in wire
     assert "\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n" in wire
 
@@ -183,7 +190,7 @@ def test_a_daily_digest_comes_after_a_day_and_lists_only_what_is_new_since_the_l
     subscribe, client, cohesion, mailoutbox
 ):
     subscribe(cohesion, frequency="dagelijks")
-    client.get(link_in(mailoutbox[0], "/meldingen/"))
+    client.post(link_in(mailoutbox[0], "/meldingen/"))
     subscription = Subscription.objects.get()
     PracticeFactory(category=cohesion, title="Eerste nieuwe")
     mailoutbox.clear()
@@ -205,7 +212,7 @@ def test_a_daily_digest_comes_after_a_day_and_lists_only_what_is_new_since_the_l
 def test_a_republished_practice_is_not_new(subscribe, client, cohesion, mailoutbox):
     practice = PracticeFactory(category=cohesion, title="Even offline")
     subscribe(cohesion, frequency="dagelijks")
-    client.get(link_in(mailoutbox[0], "/meldingen/"))
+    client.post(link_in(mailoutbox[0], "/meldingen/"))
     Practice.objects.filter(pk=practice.pk).unpublish()
     Practice.objects.filter(pk=practice.pk).publish()
     mailoutbox.clear()
@@ -219,7 +226,7 @@ def test_a_digest_queued_twice_is_sent_once_and_a_failed_one_is_sent_next_time(
     from alerts.tasks import send_digest
 
     subscribe(cohesion, frequency="dagelijks")
-    client.get(link_in(mailoutbox[0], "/meldingen/"))
+    client.post(link_in(mailoutbox[0], "/meldingen/"))
     subscription = Subscription.objects.get()
     PracticeFactory(category=cohesion, title="Niet verloren")
     mailoutbox.clear()
@@ -264,7 +271,7 @@ def test_asking_again_never_tells_whether_an_address_is_subscribed(
     subscribe, client, cohesion, mailoutbox
 ):
     subscribe(cohesion)
-    client.get(link_in(mailoutbox[0], "/meldingen/"))
+    client.post(link_in(mailoutbox[0], "/meldingen/"))
     subscription = Subscription.objects.get()
     Subscription.objects.filter(pk=subscription.pk).update(
         requested_at=timezone.now() - timedelta(hours=2)
@@ -340,7 +347,7 @@ def test_the_subscriber_changes_the_frequency_on_their_own_page(
     subscribe, client, cohesion, mailoutbox
 ):
     subscribe(cohesion)
-    client.get(link_in(mailoutbox[0], "/meldingen/"))
+    client.post(link_in(mailoutbox[0], "/meldingen/"))
     subscription = Subscription.objects.get()
     page = client.get(subscription.get_absolute_url())
     assert page["X-Robots-Tag"] == "noindex"
@@ -356,7 +363,7 @@ def test_the_subscriber_changes_the_frequency_on_their_own_page(
 def test_a_digest_of_a_search_whose_filter_was_removed_sends_nothing(subscribe, client, mailoutbox):
     category = CategoryFactory(slug="verdwijnt")
     subscribe(category, frequency="dagelijks")
-    client.get(link_in(mailoutbox[0], "/meldingen/"))
+    client.post(link_in(mailoutbox[0], "/meldingen/"))
     category.practices.all().delete()
     category.delete()
     PracticeFactory(title="Iets heel anders")
@@ -386,3 +393,32 @@ def test_a_search_too_long_to_follow_gets_a_dutch_message_not_an_error(client, c
     assert response.status_code == 200
     assert "Deze zoekopdracht is te lang om te volgen." in response.content.decode()
     assert not Subscription.objects.exists()
+
+
+def test_the_mailbox_limit_counts_tags_case_and_gmails_dots(subscribe, cohesion, mailoutbox):
+    from alerts.models import mailbox_key
+
+    assert mailbox_key("V.I.C.T.I.M+3@GoogleMail.com") == "victim@gmail.com"
+    assert mailbox_key("jan.peeters+x@gent.be") == "jan.peeters@gent.be"  # dots count here
+    for n in range(10):
+        address = f"victim+{n}@gmail.com" if n % 2 else f"vic.tim+{n}@Gmail.com"
+        subscribe(cohesion, email=address)
+    assert len(mailoutbox) == services.EMAIL_LIMIT
+
+
+def test_mails_quote_the_search_without_links_and_keep_it_out_of_the_subject(
+    client, cohesion, mailoutbox, django_capture_on_commit_callbacks
+):
+    words = (
+        "Uw account wordt vandaag afgesloten. Bel 0470 https://evil.example/login of evil.example"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/meldingen/?q={words}", {"email": "els@gemeente.be", "frequency": "wekelijks"}
+        )
+    (mail,) = mailoutbox
+    assert "evil" not in mail.body and "evil" not in mail.subject
+    assert "«zoekterm ‘Uw account wordt vandaag afgesloten. Bel 0470 [adres weggelaten]" in (
+        mail.body
+    )
+    assert "Uw account" not in mail.subject
