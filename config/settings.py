@@ -354,12 +354,20 @@ TASKS = {"default": {"BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.Data
 # (`make run`). What goes in it is keyed by the content version (practices.content_cache).
 REDIS_URL = os.getenv("REDIS_URL", "")
 CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", "3600")
+# A Redis that hangs costs a cache call this long at most (the site then computes what it
+# would have read, or carries on unthrottled): pages stay well under a second.
+CACHE_TIMEOUT_SECONDS = envint("CACHE_TIMEOUT_MS", "100") / 1000
+REDIS_OPTIONS = {
+    "socket_timeout": CACHE_TIMEOUT_SECONDS,
+    "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+}
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "config.cache.RedisCache",  # Django's, its clients reused
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "databank",
+            "OPTIONS": REDIS_OPTIONS,
         }
     }
 else:

@@ -25,7 +25,13 @@ def add(session, pk):
 
 
 def remove(session, pk):
-    session[SESSION_KEY] = [each for each in ids_in(session) if each != pk]
+    """Take a practice off; an emptied list leaves the session (an empty session is never
+    stored, so a visitor with nothing kept gets no session at all)."""
+    kept = [each for each in ids_in(session) if each != pk]
+    if kept:
+        session[SESSION_KEY] = kept
+    elif SESSION_KEY in session:
+        del session[SESSION_KEY]
 
 
 def share_token(slugs):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -6,17 +7,38 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from config.links import absolute_url
+from config.network import client_address, rate_limit_key
 from opendata.exports import export_rows
 from opendata.views import TYPES, export_response
+from practices.content_cache import CACHE_ERRORS
 from practices.models import Practice
 from shortlist import shortlist
 
 COMPARE_MIN, COMPARE_MAX = 2, 4
 
 
+# "Bewaar" posts per client in ten minutes: far more than a person clicks, far fewer than a
+# script that makes a session (and a cache key) with every post.
+TOGGLE_LIMIT, TOGGLE_WINDOW = 120, 600
+
+
+def _too_often(request):
+    """Count this client's posts in the cache (while it is down, nobody is limited)."""
+    key = f"bewaar:{rate_limit_key(client_address(request))}"
+    try:
+        cache.add(key, 0, timeout=TOGGLE_WINDOW)
+        return cache.incr(key) > TOGGLE_LIMIT
+    except CACHE_ERRORS:
+        return False
+
+
 @require_POST
 def toggle(request, slug):
     """ "Bewaar" / "Haal van je bewaarlijst": a plain form post, so it works without script."""
+    if _too_often(request):
+        response = render(request, "shortlist/too_often.html", status=429)
+        response["Retry-After"] = str(TOGGLE_WINDOW)
+        return response
     practice = get_object_or_404(Practice.objects.published().only("pk"), slug=slug)
     if request.POST.get("actie") == "verwijder":
         shortlist.remove(request.session, practice.pk)

@@ -3,6 +3,7 @@ script), prints as one document, exports, shares as a read-only link, compares 2
 
 import csv
 import io
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -66,12 +67,16 @@ def test_the_list_exports_like_a_search(anonymous, practices):
     assert [row[0] for row in rows[1:]] == ["Samen inburgeren", "Buurtfeest"]
 
 
-def test_a_shared_link_shows_the_list_read_only_and_cannot_be_forged(anonymous, client, practices):
+def test_a_shared_link_shows_the_list_read_only_and_cannot_be_forged(
+    anonymous, client, practices, settings
+):
+    settings.SITE_URL = "https://databank.example"
     save(anonymous, practices[1])
     save(anonymous, practices[2])
     html = anonymous.get("/bewaarlijst/").content.decode()
     share = html.split('class="share-url" type="text" readonly value="')[1].split('"')[0]
-    path = share.split("testserver", 1)[1]
+    assert share.startswith("https://databank.example/bewaarlijst/")  # SITE_URL, not the Host
+    path = urlsplit(share).path
     client.cookies.clear()
     shared = client.get(path).content.decode()  # another visitor, no session
     assert "Gedeelde bewaarlijst" in shared
@@ -103,3 +108,25 @@ def test_query_counts_stay_fixed(anonymous, practices):
     assert queries_for(anonymous, "/bewaarlijst/") == few
     assert queries_for(anonymous, "/bewaarlijst/vergelijk/?fiche=p0&fiche=p1&fiche=p2") == compare
     print(f"bewaarlijst: {few} queries, vergelijk: {compare}")
+
+
+def test_bewaar_is_limited_per_client_and_makes_no_session_for_nothing(client, practices, settings):
+    from django.contrib.sessions.models import Session
+
+    from shortlist import views
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Taking off what was never kept stores no session.
+    client.post(f"/bewaarlijst/bewaar/{practices[0].slug}/", {"actie": "verwijder"})
+    assert Session.objects.count() == 0 and "sessionid" not in client.cookies
+    # A script posting over and over without a session cookie is stopped.
+    answers = []
+    for _ in range(views.TOGGLE_LIMIT + 5):
+        client.cookies.clear()
+        answers.append(save(client, practices[0]).status_code)
+    assert answers.count(302) == views.TOGGLE_LIMIT - 1  # the first post counted too
+    assert answers[-1] == 429
+    assert Session.objects.count() == views.TOGGLE_LIMIT - 1
+    page = save(client, practices[0])
+    assert page["Retry-After"] == str(views.TOGGLE_WINDOW)
+    assert "Even wachten" in page.content.decode()

@@ -8,7 +8,8 @@ from tests.submission_factories import SubmissionFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_just_sent_thanks_once_with_the_reference_and_the_address_to_keep(anonymous):
+def test_just_sent_thanks_once_with_the_reference_and_the_address_to_keep(anonymous, settings):
+    settings.SITE_URL = "https://databank.example"
     submission = SubmissionFactory()
     session = anonymous.session
     session["net_verzonden"] = submission.token
@@ -16,7 +17,8 @@ def test_just_sent_thanks_once_with_the_reference_and_the_address_to_keep(anonym
     response = anonymous.get(submission.get_absolute_url())
     html = response.content.decode()
     assert "Bedankt, je inzending is verzonden" in html and submission.reference in html
-    assert f'readonly value="http://testserver{submission.get_absolute_url()}"' in html
+    # The site's own address, whatever Host the request named.
+    assert f'readonly value="https://databank.example{submission.get_absolute_url()}"' in html
     assert "Bewaar dit adres:" in html and 'data-copy="status-adres"' in html
     assert response["Referrer-Policy"] == "no-referrer"
     assert response["X-Robots-Tag"] == "noindex"
