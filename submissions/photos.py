@@ -8,15 +8,20 @@ from django import forms
 from PIL import Image
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-# Decoding costs about 4 bytes a pixel (twice, with the rotation copy): 25 megapixel keeps a
-# worker well under 300 MB, and a phone photo of 6000 × 4000 still fits.
-MAX_PHOTO_PIXELS = 25_000_000
+# A JPEG is checked and re-encoded at a reduced scale (Pillow's draft: an eighth, then at
+# most services.PHOTO_MAX_SIDE), so its size costs little memory; a PNG or WebP is decoded
+# whole, about 4 bytes a pixel: 12 megapixel keeps a worker within 150 MB
+# (benchmarks/photo_memory.py).
+MAX_PHOTO_PIXELS = 50_000_000
+MAX_DECODED_PIXELS = 12_000_000  # PNG and WebP
+REDUCED_FORMATS = {"JPEG", "MPO"}
 PHOTO_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}  # MPO: phone photos, a JPEG with extra frames
 UNREADABLE = (OSError, SyntaxError, ValueError, EOFError, zlib.error, Image.DecompressionBombError)
 
 
 class PhotoField(forms.ImageField):
-    """A JPEG, PNG or WebP photo of at most 5 MB and 25 megapixel, judged by its content (not
+    """A JPEG, PNG or WebP photo of at most 5 MB and 50 megapixel (PNG and WebP: 12), judged
+    by its content (not
     its name), and read to the end before it is accepted: a damaged file gets a message here,
     never a server error later."""
 
@@ -32,22 +37,25 @@ class PhotoField(forms.ImageField):
         if not data or not hasattr(data, "read"):
             return
         too_many = (
-            "De foto heeft te veel pixels{}; hoogstens 25 megapixel. Verklein ze en kies ze "
+            "De foto heeft te veel pixels{}; hoogstens {} megapixel{}. Verklein ze en kies ze "
             "opnieuw."
         )
         try:
             with Image.open(data) as probe:
                 width, height = probe.size
+                reduced = probe.format in REDUCED_FORMATS
         except Image.DecompressionBombError:
-            raise forms.ValidationError(too_many.format(""), code="too_many_pixels") from None
+            message = too_many.format("", MAX_PHOTO_PIXELS // 1_000_000, "")
+            raise forms.ValidationError(message, code="too_many_pixels") from None
         except UNREADABLE:
             return  # not an image: the next check says so
         finally:
             data.seek(0)
-        if width * height > MAX_PHOTO_PIXELS:
-            raise forms.ValidationError(
-                too_many.format(f" ({width} × {height})"), code="too_many_pixels"
-            )
+        limit = MAX_PHOTO_PIXELS if reduced else MAX_DECODED_PIXELS
+        if width * height > limit:
+            kind = "" if reduced else " voor een PNG of WebP (een JPEG mag groter)"
+            message = too_many.format(f" ({width} × {height})", limit // 1_000_000, kind)
+            raise forms.ValidationError(message, code="too_many_pixels")
 
     def to_python(self, data):
         if data and data.size > MAX_PHOTO_BYTES:
@@ -69,6 +77,8 @@ class PhotoField(forms.ImageField):
         try:
             photo.seek(0)
             with Image.open(photo) as image:
+                if image.format in REDUCED_FORMATS:  # every block read, at an eighth
+                    image.draft(image.mode, (image.width // 8, image.height // 8))
                 image.load()  # a truncated JPEG or a broken PNG stream fails here
         except UNREADABLE:
             raise forms.ValidationError(

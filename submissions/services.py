@@ -66,11 +66,21 @@ def _claim_a_place(address):
     return hashed
 
 
+PHOTO_MAX_SIDE = 2560
+
+
 def reencoded_photo(photo):
     """The photo decoded and written anew (no metadata, no comment, no hidden payload), under
-    a random name. A phone's MPO becomes a plain JPEG of its first frame."""
+    a random name, at most PHOTO_MAX_SIDE pixels wide and high (a sheet shows no more). A
+    JPEG larger than that is decoded at a reduced scale from the start (Pillow's draft), so
+    a 24-megapixel photo costs a worker a fraction of its full size in memory. A phone's MPO
+    becomes a plain JPEG of its first frame."""
     image = Image.open(photo)
     image_format = "JPEG" if image.format == "MPO" else image.format
+    exif = image.getexif()  # read before the reduction, which keeps no metadata
+    image.draft(image.mode, (PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+    image.info["exif"] = exif.tobytes()
     image = ImageOps.exif_transpose(image)
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")

@@ -29,18 +29,25 @@ RATE_LIMITED = (
 )
 
 
-def photo_must_be_chosen_again(request, form):
-    """A browser cannot refill a file field: say so when a photo was sent with an error."""
-    return bool(request.FILES.get("photo")) and not form.is_valid()
+def photo_must_be_chosen_again(request, form, limited=False):
+    """A browser cannot refill a file field: say so when a photo was sent with an error (or
+    set aside unread, for an address over its limit)."""
+    return bool(request.FILES.get("photo")) and (limited or not form.is_valid())
 
 
-def _store(request, *, valid, store):
+def over_the_limit(request):
+    """Checked first: an address over its limit costs no image work (its photo is set aside
+    unread: the form is bound without files)."""
+    return request.method == "POST" and services.is_rate_limited(address=client_address(request))
+
+
+def _store(request, *, limited, valid, store):
     """The rate limit, then `store(address)` when the forms are valid. Returns the redirect
     to the new status page, or None and the problem to show above the kept form."""
     address = client_address(request)
-    if services.is_rate_limited(address=address):
+    if limited:
         return None, RATE_LIMITED
-    if not valid:
+    if not valid():
         return None, ""
     try:
         submission = store(address)
@@ -82,7 +89,8 @@ def submit_practice(request):
     adding = request.method == "POST" and request.POST.get(ADD_ROW) in ROWS
     if adding:
         data = _with_one_more_row(request.POST, request.POST[ADD_ROW])
-    form = PracticeSubmissionForm(data, request.FILES or None)
+    limited = not adding and over_the_limit(request)
+    form = PracticeSubmissionForm(data, None if limited else request.FILES or None)
     places = PlaceFormSetFactory(data, prefix="gemeenten")
     links = LinkFormSetFactory(data, prefix="links")
     problem = ""
@@ -91,7 +99,8 @@ def submit_practice(request):
     elif request.method == "POST":
         done, problem = _store(
             request,
-            valid=all([form.is_valid(), places.is_valid(), links.is_valid()]),
+            limited=limited,
+            valid=lambda: all([form.is_valid(), places.is_valid(), links.is_valid()]),
             store=lambda address: services.submit_practice(
                 fields=form.submission_fields(),
                 places=[f.cleaned_data for f in places if f.cleaned_data.get("municipality_name")],
@@ -113,7 +122,7 @@ def submit_practice(request):
             "errors": error_summary(form, places=places, links=links),
             "photo_again": bool(request.FILES.get("photo"))
             if adding
-            else photo_must_be_chosen_again(request, form),
+            else photo_must_be_chosen_again(request, form, limited),
             "municipalities": Municipality.objects.values_list("name", flat=True),
             "max_places": MAX_PLACES,
             "max_links": MAX_LINKS,
@@ -136,12 +145,15 @@ def suggest_change(request, slug):
         if part in dict(Submission.Part.choices)
         else {}
     )
-    form = ChangeSuggestionForm(request.POST or None, request.FILES or None, initial=initial)
+    limited = over_the_limit(request)
+    files = None if limited else request.FILES or None
+    form = ChangeSuggestionForm(request.POST or None, files, initial=initial)
     problem = ""
     if request.method == "POST":
         done, problem = _store(
             request,
-            valid=form.is_valid(),
+            limited=limited,
+            valid=form.is_valid,
             store=lambda address: services.suggest_change(
                 practice=practice,
                 fields=form.submission_fields(),
@@ -161,7 +173,7 @@ def suggest_change(request, slug):
             "errors": error_summary(form),
             "texts": texts,
             "parts": [(key, label) for key, label in Submission.Part.choices if texts.get(key)],
-            "photo_again": photo_must_be_chosen_again(request, form),
+            "photo_again": photo_must_be_chosen_again(request, form, limited),
         },
     )
 

@@ -16,7 +16,7 @@ URL = reverse("submissions:submit_practice")
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (uploads.pixel_bomb, "te veel pixels (12000 × 12000); hoogstens 25 megapixel"),
+        (uploads.pixel_bomb, "te veel pixels (12000 × 12000); hoogstens 12 megapixel voor een PNG"),
         (uploads.truncated_jpeg, "Deze foto is beschadigd of onvolledig"),
         (uploads.broken_png, "Deze foto is beschadigd of onvolledig"),
     ],
@@ -66,3 +66,23 @@ def test_a_jpeg_comment_does_not_survive(anonymous):
     assert b"geheim-adres" not in data
     with Image.open(stored) as image:
         assert "comment" not in image.info
+
+
+def test_an_address_over_its_limit_costs_no_image_work(anonymous, monkeypatch):
+    from PIL import Image as PillowImage
+
+    from submissions import services
+
+    for n in range(services.RATE_LIMIT):
+        anonymous.post(URL, valid_data(title=f"Praktijk {n}"))
+    assert Submission.objects.count() == services.RATE_LIMIT
+    opened = []
+    real_open = PillowImage.open
+    monkeypatch.setattr(PillowImage, "open", lambda *a, **k: opened.append(1) or real_open(*a, **k))
+    response = anonymous.post(URL, valid_data(photo=uploads.photo(), photo_alt="De tuin"))
+    html = response.content.decode()
+    assert "veel inzendingen van dit adres" in html
+    assert 'value="Buurtmoestuin De Linde"' in html  # the form is kept
+    assert "Kies je foto opnieuw" in html or "foto opnieuw" in html
+    assert opened == []
+    assert Submission.objects.count() == services.RATE_LIMIT
