@@ -12,8 +12,12 @@ X-Forwarded-For stands for a distinct visitor) and a mail worker whose SMTP serv
 2. 200 concurrent submissions from 200 addresses with one worker killed by SIGKILL halfway
    (target: every acknowledged submission stored exactly once);
 3. the time of a page and of a submission while the mail server hangs, against the same with
-   no mail worker running (target: unaffected).
-Only loopback is contacted; every step has a time limit.
+   no mail worker running (target: unaffected);
+4. 50 slow clients, each sending one header line every 3 s and never finishing, for 15 s:
+   straight at gunicorn, then through nginx with deploy/nginx.conf; /gezondheid/ is probed
+   every 0.5 s meanwhile (target through nginx: every probe answered within 1 s).
+`--steps slow` runs one step (bombs, stampede, mail, slow). Only loopback is contacted; every
+step has a time limit.
 """
 
 import http.client
@@ -311,7 +315,99 @@ def timings(label, samples=20):
     return statistics.median(pages), statistics.median(posts) if posts else float("nan")
 
 
+NGINX_PORT = 8767
+SLOW_CLIENTS, SLOW_SECONDS = 50, 15
+
+
+def slow_client(port, stop_at):
+    """Open a request and send one header line every 3 s, never the blank line that ends
+    the headers, until stop_at or until the server hangs up."""
+    try:
+        with socket.create_connection((HOST, port), timeout=5) as connection:
+            connection.sendall(b"GET /gezondheid/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            while time.monotonic() < stop_at:
+                time.sleep(3)
+                connection.sendall(b"X-Langzaam: ja\r\n")
+    except OSError:
+        pass  # the server hung up on it: what it should do
+
+
+def probe(port, stop_at, found):
+    while time.monotonic() < stop_at:
+        started = time.monotonic()
+        try:
+            connection = http.client.HTTPConnection(HOST, port, timeout=2)
+            connection.request("GET", "/gezondheid/", headers={"Host": HOST})
+            ok = connection.getresponse().status == 200
+            connection.close()
+        except OSError:
+            ok = False
+        found.append((ok, time.monotonic() - started))
+        time.sleep(0.5)
+
+
+def slow_clients_at(port):
+    stop_at = time.monotonic() + SLOW_SECONDS
+    threads = [
+        threading.Thread(target=slow_client, args=(port, stop_at)) for _ in range(SLOW_CLIENTS)
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(1)
+    found = []
+    probe(port, stop_at, found)
+    for thread in threads:
+        thread.join(timeout=SLOW_SECONDS + 10)
+    answered = sum(1 for ok, _ in found if ok)
+    slowest = max((seconds for ok, seconds in found if ok), default=0)
+    return answered, len(found), slowest
+
+
+def start_nginx():
+    import shutil
+    import string
+
+    run_dir = Path("/tmp/databank-abuse/nginx")
+    run_dir.mkdir(parents=True, exist_ok=True)
+    config = string.Template((ROOT / "deploy" / "nginx.conf").read_text()).safe_substitute(
+        run_dir=run_dir,
+        listen=f"{HOST}:{NGINX_PORT}",
+        node_a=f"{HOST}:{PORT}",
+        node_b=f"{HOST}:{PORT} backup",
+        media_root="/tmp/databank-abuse/media",
+    )
+    (run_dir / "nginx.conf").write_text(config)
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    return subprocess.Popen(
+        [nginx, "-c", str(run_dir / "nginx.conf"), "-p", str(run_dir), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def slow(server):
+    print(f"4. {SLOW_CLIENTS} slow clients for {SLOW_SECONDS} s (one header line every 3 s)")
+    answered, probes, slowest = slow_clients_at(PORT)
+    print(f"   straight at gunicorn: /gezondheid/ answered {answered} of {probes} probes")
+    nginx = start_nginx()
+    try:
+        time.sleep(1)
+        answered, probes, slowest = slow_clients_at(NGINX_PORT)
+        print(
+            f"   through nginx: /gezondheid/ answered {answered} of {probes} probes, "
+            f"slowest {slowest * 1000:.0f} ms"
+        )
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+
+
 def main():
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--steps", nargs="+", default=["bombs", "stampede", "mail", "slow"])
+    steps = parser.parse_args().steps
     mail = hanging_mail_server()
     env = environment(mail.getsockname()[1])
     prepare(env)
@@ -323,8 +419,14 @@ def main():
     try:
         wait_until_up()
         print(f"# gunicorn, {WORKERS} workers, PostgreSQL, DEBUG=False, on {HOST}:{PORT}")
-        bombs(server)
-        stampede(server, f"stormloop-{uuid.uuid4().hex[:6]}")
+        if "bombs" in steps:
+            bombs(server)
+        if "stampede" in steps:
+            stampede(server, f"stormloop-{uuid.uuid4().hex[:6]}")
+        if "slow" in steps:
+            slow(server)
+        if "mail" not in steps:
+            return
         quiet = timings(1)
         worker = start(env, PYTHON, "manage.py", "db_worker", "--no-startup-delay")
         time.sleep(2)
