@@ -322,6 +322,9 @@ REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
 # The editors' import (imports/): the largest file and number of rows it reads, how large an
 # XLSX may unzip, from how many rows on the task worker checks and applies it (the page shows
 # its progress), and how long a checked file waits for confirmation before it is removed.
+# Filtered exports computed at once on the whole site (opendata.export_limits); more get 429.
+EXPORT_STREAMS = envint("EXPORT_STREAMS", "3")
+
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1000 * 1000))  # below MAX_REQUEST_BYTES
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "20000")
 IMPORT_MAX_UNZIPPED_BYTES = envint("IMPORT_MAX_UNZIPPED_BYTES", str(100 * 1000 * 1000))

@@ -88,3 +88,24 @@ def editor(client, editor_user):
     """A member of the editorial team, logged in."""
     client.force_login(editor_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _export_slots_given_back():
+    """A streamed export the test client never reads is never closed (a server always closes
+    it): give its export slot back after each test (opendata.export_limits)."""
+    yield
+    import gc
+
+    from django.db import connection
+
+    from opendata import export_limits
+
+    gc.collect()  # an unread stream's rows close their cursor now, in the test's transaction
+    export_limits._running[0] = 0
+    if connection.vendor == "postgresql" and connection.connection is not None:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock_all()")
+        except Exception:  # a test that left its transaction broken: nothing to give back
+            pass
