@@ -13,11 +13,13 @@ X-Forwarded-For stands for a distinct visitor) and a mail worker whose SMTP serv
    (target: every acknowledged submission stored exactly once);
 3. the time of a page and of a submission while the mail server hangs, against the same with
    no mail worker running (target: unaffected);
-4. 50 slow clients, each sending one header line every 3 s and never finishing, for 15 s:
+4. 10 clients looping filtered XLSX exports for 20 s on 2,000 practices, a search with a
+   fresh URL and /gezondheid/ probed meanwhile (target: p95 of both under 1 s);
+5. 50 slow clients, each sending one header line every 3 s and never finishing, for 15 s:
    straight at gunicorn, then through nginx with deploy/nginx.conf; /gezondheid/ is probed
    every 0.5 s meanwhile (target through nginx: every probe answered within 1 s).
-`--steps slow` runs one step (bombs, stampede, mail, slow). Only loopback is contacted; every
-step has a time limit.
+`--steps slow` runs one step (bombs, stampede, mail, exports, slow). Only loopback is
+contacted; every step has a time limit.
 """
 
 import http.client
@@ -385,8 +387,78 @@ def start_nginx():
     )
 
 
+MORE_PRACTICES = """
+from practices.models import Practice, PracticeLocation
+seeded = list(Practice.objects.published())
+made = []
+for n in range(2000):
+    model = seeded[n % len(seeded)]
+    made.append(Practice(title=f"{model.title} {n}", slug=f"{model.slug}-{n}",
+        summary=model.summary, description=model.description, goals=model.goals,
+        success_factors=model.success_factors, challenges=model.challenges,
+        category_id=model.category_id, status="published", published_at=model.published_at))
+Practice.objects.bulk_create(made, batch_size=500)
+"""
+EXPORTERS, EXPORT_SECONDS = 10, 20
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0
+
+
+def exporter(number, stop_at, answers):
+    words = ["buurt", "jongeren", "school", "wijk", "samen"]
+    while time.monotonic() < stop_at:
+        try:
+            connection = http.client.HTTPConnection(HOST, PORT, timeout=30)
+            path = f"/praktijken/export.xlsx?q={words[number % len(words)]}"
+            connection.request("GET", path, headers={"X-Forwarded-For": f"192.0.2.{number + 1}"})
+            response = connection.getresponse()
+            response.read()
+            answers.append(response.status)
+            connection.close()
+        except (OSError, http.client.HTTPException):
+            answers.append(None)
+
+
+def exports(env):
+    manage(env, "shell", "-c", MORE_PRACTICES)
+    print(f"4. {EXPORTERS} clients looping filtered XLSX exports for {EXPORT_SECONDS} s")
+    stop_at = time.monotonic() + EXPORT_SECONDS
+    answers, searches, health = [], [], []
+    threads = [
+        threading.Thread(target=exporter, args=(n, stop_at, answers)) for n in range(EXPORTERS)
+    ]
+    for thread in threads:
+        thread.start()
+    n = 0
+    while time.monotonic() < stop_at:
+        n += 1
+        for path, found in (
+            (f"/praktijken/?q=buurt&pagina={n % 50 + 1}", searches),
+            ("/gezondheid/", health),
+        ):
+            started = time.monotonic()
+            status = get(path, timeout=10)[0]
+            found.append(time.monotonic() - started if status == 200 else 10.0)
+        time.sleep(0.25)
+    for thread in threads:
+        thread.join(timeout=60)
+    made = sum(1 for a in answers if a == 200)
+    refused = sum(1 for a in answers if a == 429)
+    print(
+        f"   exports: {made} made, {refused} answered 429 (slots or throttle), "
+        f"{len(answers) - made - refused} failed"
+    )
+    print(
+        f"   search p95 {percentile(searches, 0.95) * 1000:.0f} ms over {len(searches)}; "
+        f"/gezondheid/ p95 {percentile(health, 0.95) * 1000:.0f} ms over {len(health)}"
+    )
+
+
 def slow(server):
-    print(f"4. {SLOW_CLIENTS} slow clients for {SLOW_SECONDS} s (one header line every 3 s)")
+    print(f"5. {SLOW_CLIENTS} slow clients for {SLOW_SECONDS} s (one header line every 3 s)")
     answered, probes, slowest = slow_clients_at(PORT)
     print(f"   straight at gunicorn: /gezondheid/ answered {answered} of {probes} probes")
     nginx = start_nginx()
@@ -406,7 +478,9 @@ def main():
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--steps", nargs="+", default=["bombs", "stampede", "mail", "slow"])
+    parser.add_argument(
+        "--steps", nargs="+", default=["bombs", "stampede", "mail", "exports", "slow"]
+    )
     steps = parser.parse_args().steps
     mail = hanging_mail_server()
     env = environment(mail.getsockname()[1])
@@ -423,6 +497,8 @@ def main():
             bombs(server)
         if "stampede" in steps:
             stampede(server, f"stormloop-{uuid.uuid4().hex[:6]}")
+        if "exports" in steps:
+            exports(env)
         if "slow" in steps:
             slow(server)
         if "mail" not in steps:
