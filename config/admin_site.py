@@ -52,6 +52,29 @@ class DatabankAdminSite(admin.AdminSite):
     site_title = "Databank Sociale Samenhang"
     index_title = "Beheer van de databank"
 
+    def has_permission(self, request):
+        """Staff who also passed the second step (twofactor/)."""
+        from twofactor.services import required
+
+        return super().has_permission(request) and not required(request)
+
+    def login(self, request, extra_context=None):
+        """After the password: the second step, before any admin page."""
+        from django.shortcuts import redirect
+        from django.urls import reverse
+        from django.utils.http import urlencode
+
+        from twofactor.services import required
+
+        if request.method == "GET" and required(request):
+            wanted = request.GET.get("next", reverse("admin:index"))
+            return redirect(f"{reverse('twofactor:verify')}?{urlencode({'next': wanted})}")
+        response = super().login(request, extra_context)
+        if request.method == "POST" and required(request) and response.status_code == 302:
+            wanted = request.POST.get("next") or reverse("admin:index")
+            return redirect(f"{reverse('twofactor:verify')}?{urlencode({'next': wanted})}")
+        return response
+
     def register(self, model_or_iterable, admin_class=None, **options):
         super().register(model_or_iterable, admin_class, **options)
         models = (

@@ -73,6 +73,10 @@ INSTALLED_APPS = [
     "alerts",
     "maps",
     "imports",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "twofactor",
 ]
 
 MIDDLEWARE = [
@@ -88,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): the editor passed the second step (twofactor/).
+    "django_otp.middleware.OTPMiddleware",
     # After authentication: an editor's write replaces the content version of the cache.
     "config.middleware.ContentVersionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -322,6 +328,11 @@ REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
 # The editors' import (imports/): the largest file and number of rows it reads, how large an
 # XLSX may unzip, from how many rows on the task worker checks and applies it (the page shows
 # its progress), and how long a checked file waits for confirmation before it is removed.
+# Editors log in with a password and a code from an authenticator app (twofactor/). The
+# tests of other parts switch it off; tests/test_twofactor.py switches it on.
+REQUIRE_SECOND_FACTOR = envbool("REQUIRE_SECOND_FACTOR", "True")
+OTP_TOTP_ISSUER = "Databank Sociale Samenhang"
+
 # Filtered exports computed at once on the whole site (opendata.export_limits); more get 429.
 EXPORT_STREAMS = envint("EXPORT_STREAMS", "3")
 

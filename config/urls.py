@@ -14,6 +14,7 @@ urlpatterns = [
     path("favicon.ico", favicon),
     # Before the admin's own URLs: its catch-all would take these addresses.
     path(f"{settings.ADMIN_PATH}practices/practice/", include("imports.urls")),
+    path(f"{settings.ADMIN_PATH}tweede-stap/", include("twofactor.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("opendata.urls")),
     path("", include("shortlist.urls")),

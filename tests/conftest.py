@@ -42,6 +42,13 @@ def _no_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _one_step_login(settings):
+    """The editors' second step (twofactor/) is switched off for the tests of everything
+    else; tests/test_twofactor.py switches it on and tests it whole."""
+    settings.REQUIRE_SECOND_FACTOR = False
+
+
+@pytest.fixture(autouse=True)
 def _immediate_tasks(settings):
     """Tasks run when their transaction commits, so a test sees the mail a request sends.
     Production queues them for a worker: tests/test_mail_worker.py covers that path."""

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from twofactor import views
+
+app_name = "twofactor"
+urlpatterns = [
+    path("", views.verify, name="verify"),
+    path("instellen/", views.enrol, name="enrol"),
+]
