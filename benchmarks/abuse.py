@@ -18,7 +18,8 @@ X-Forwarded-For stands for a distinct visitor) and a mail worker whose SMTP serv
 5. 50 slow clients, each sending one header line every 3 s and never finishing, for 15 s:
    straight at gunicorn, then through nginx with deploy/nginx.conf; /gezondheid/ is probed
    every 0.5 s meanwhile (target through nginx: every probe answered within 1 s).
-`--steps slow` runs one step (bombs, stampede, mail, exports, slow). Only loopback is
+`--steps slow` runs one step (bombs, stampede, mail, exports, slow, photos; photos runs
+benchmarks/photo_memory.py: each kind of photo's peak memory in a worker). Only loopback is
 contacted; every step has a time limit.
 """
 
@@ -479,7 +480,9 @@ def main():
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--steps", nargs="+", default=["bombs", "stampede", "mail", "exports", "slow"]
+        "--steps",
+        nargs="+",
+        default=["bombs", "stampede", "photos", "mail", "exports", "slow"],
     )
     steps = parser.parse_args().steps
     mail = hanging_mail_server()
@@ -497,6 +500,11 @@ def main():
             bombs(server)
         if "stampede" in steps:
             stampede(server, f"stormloop-{uuid.uuid4().hex[:6]}")
+        if "photos" in steps:
+            print("Photos: peak memory of the checks and the re-encoding, per kind")
+            subprocess.run(
+                [PYTHON, "benchmarks/photo_memory.py"], cwd=ROOT, env=env, check=True, timeout=600
+            )
         if "exports" in steps:
             exports(env)
         if "slow" in steps:
