@@ -32,6 +32,12 @@ from practices.services import (
     record_slug_change,
 )
 
+
+def practices(count):
+    """'1 praktijk', '3 praktijken': a count in a message to the editor."""
+    return f"{count} praktijk" if count == 1 else f"{count} praktijken"
+
+
 # taggit names its admin action in plain English (not a translatable string).
 TagAdmin.render_tag_form.short_description = "Geselecteerde trefwoorden samenvoegen"
 TagAdmin.render_tag_form.plural_description = TagAdmin.render_tag_form.short_description
@@ -328,14 +334,14 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
     def publish(self, request, queryset):
         count = queryset.publish()
         record_revisions(practices=queryset, user=request.user, comment="Gepubliceerd.")
-        self.message_user(request, f"{count} praktijk(en) gepubliceerd.", messages.SUCCESS)
+        self.message_user(request, f"{practices(count)} gepubliceerd.", messages.SUCCESS)
 
     @admin.action(description="Als nagekeken markeren", permissions=["change"])
     def mark_reviewed(self, request, queryset):
         count = mark_reviewed(practices=queryset, editor=request.user)
         self.message_user(
             request,
-            f"{count} praktijk(en) nagekeken; volgende keer over "
+            f"{practices(count)} nagekeken; volgende keer over "
             f"{settings.REVIEW_INTERVAL_MONTHS} maanden.",
             messages.SUCCESS,
         )
@@ -344,9 +350,7 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
     def unpublish(self, request, queryset):
         count = queryset.unpublish()
         record_revisions(practices=queryset, user=request.user, comment="Gedepubliceerd.")
-        self.message_user(
-            request, f"{count} praktijk(en) teruggezet naar concept.", messages.SUCCESS
-        )
+        self.message_user(request, f"{practices(count)} teruggezet naar concept.", messages.SUCCESS)
 
 
 @admin.register(SynonymGroup)

@@ -291,7 +291,7 @@ def ranked(queryset, groups, snippets=True):
 
 
 def suggestion(query, using):
-    """'Bedoelde u …?': the published title or name closest to a query that found nothing."""
+    """'Bedoelde je …?': the published title or name closest to a query that found nothing."""
     query = " ".join(query.split())[:100]
     if len(query) < 3:
         return None

@@ -12,6 +12,7 @@ from practices.models import Practice
 from submissions import accounts_admin, services
 from submissions.admin_parts import (
     REGISTER_LIST,
+    AssignedFilter,
     LinkInline,
     LogInline,
     OpenFilter,
@@ -35,7 +36,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "assigned_to",
         "submitted_on",
     ]
-    list_filter = [OpenFilter, "status", "kind", "assigned_to"]
+    list_filter = [OpenFilter, "status", "kind", ("assigned_to", AssignedFilter)]
     show_facets = admin.ShowFacets.ALWAYS
     list_select_related = ["practice", "assigned_to"]
     search_fields = ["reference", "title", "message", "submitter_organisation", "submitter_email"]
@@ -267,7 +268,8 @@ class SubmissionAdmin(admin.ModelAdmin):
             except services.TransitionError as error:
                 self.message_user(request, str(error), messages.WARNING)
         if succeeded:
-            self.message_user(request, f"{succeeded} inzending(en) {done}.", messages.SUCCESS)
+            counted = "1 inzending" if succeeded == 1 else f"{succeeded} inzendingen"
+            self.message_user(request, f"{counted} {done}.", messages.SUCCESS)
 
     @admin.action(description="Aan mij toewijzen", permissions=["change"])
     def assign_to_me(self, request, queryset):

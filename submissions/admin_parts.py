@@ -61,6 +61,14 @@ class RegisterNameField(forms.CharField):
         return self.prepare_value(initial) != (data or "").strip() and bool(initial or data)
 
 
+class AssignedFilter(admin.RelatedFieldListFilter):
+    """'Toegewezen aan': the submissions nobody took yet are 'Niemand', not '-'."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = "Niemand"
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False

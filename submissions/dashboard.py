@@ -18,9 +18,17 @@ RECENT_DAYS = 7
 
 @dataclass(frozen=True)
 class Item:
-    label: str
+    label: str  # as a heading, plural: 'Nieuwe inzendingen'
     count: int
     url: str
+    one: str = ""  # after the number 1: 'nieuwe inzending'
+
+    @property
+    def phrase(self):
+        """What follows the count: '1 nieuwe inzending', '3 nieuwe inzendingen'."""
+        if self.count == 1 and self.one:
+            return self.one
+        return self.label[:1].lower() + self.label[1:]
 
 
 def _url(name, **params):
@@ -38,6 +46,7 @@ def dashboard_items(*, user=None, today=None):
             "Nieuwe inzendingen",
             Submission.objects.filter(status=Submission.Status.NEW).count(),
             _url(submissions, status__exact=Submission.Status.NEW),
+            "nieuwe inzending",
         ),
     ]
     if user is not None:
@@ -53,21 +62,25 @@ def dashboard_items(*, user=None, today=None):
             "Inzendingen in behandeling",
             Submission.objects.filter(status=Submission.Status.IN_REVIEW).count(),
             _url(submissions, status__exact=Submission.Status.IN_REVIEW),
+            "inzending in behandeling",
         ),
         Item(
             "Gepubliceerde fiches om na te kijken",
             Practice.objects.published().review_overdue(today).count(),
             _url(practices, status__exact=Practice.Status.PUBLISHED, nakijken="te-laat"),
+            "gepubliceerde fiche om na te kijken",
         ),
         Item(
             "Concepten die wachten op publicatie",
             Practice.objects.filter(status=Practice.Status.DRAFT).count(),
             _url(practices, status__exact=Practice.Status.DRAFT),
+            "concept dat wacht op publicatie",
         ),
         Item(
             f"Fiches gewijzigd in de laatste {RECENT_DAYS} dagen",
             Practice.objects.filter(updated_at__gte=since).count(),
             _url(practices, gewijzigd="week"),
+            f"fiche gewijzigd in de laatste {RECENT_DAYS} dagen",
         ),
     ]
     return items

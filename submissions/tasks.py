@@ -23,11 +23,18 @@ from submissions.models import Submission
 logger = logging.getLogger(__name__)
 
 
+def _what(submission):
+    """'Je fiche ‘Buurtmoestuin’' or 'Je voorstel voor ‘Pleinmakers’': what a mail is about."""
+    if submission.kind == Submission.Kind.CHANGE and submission.practice_id:
+        return f"Je voorstel voor ‘{submission.practice.title}’"
+    return f"Je fiche ‘{submission.title}’"
+
+
 # One mail per task: a refused address (the submitter's) never stops another mail (the
 # editors' notice), and a worker retries each on its own.
 MAILS = {
     "received": (
-        lambda s: f"Ontvangen: {s.reference}",
+        lambda s: f"{_what(s)} is ontvangen – Databank Sociale Samenhang ({s.reference})",
         "submissions/email/received.txt",
         lambda s: [s.submitter_email],
     ),
@@ -37,7 +44,9 @@ MAILS = {
         lambda s: [settings.EDITORS_EMAIL],
     ),
     "decided": (
-        lambda s: f"{s.public_status}: {s.reference}",
+        lambda s: (
+            f"{_what(s)}: {s.public_status.lower()} – Databank Sociale Samenhang ({s.reference})"
+        ),
         "submissions/email/decided.txt",
         lambda s: [s.submitter_email],
     ),

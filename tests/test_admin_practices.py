@@ -90,7 +90,7 @@ def test_publish_and_unpublish_actions_report_back(editor):
         {"action": "publish", "_selected_action": [p.pk for p in drafts]},
         follow=True,
     )
-    assert "2 praktijk(en) gepubliceerd." in response.content.decode()
+    assert "2 praktijken gepubliceerd." in response.content.decode()
     assert Practice.objects.published().count() == 2
     editor.post(CHANGELIST, {"action": "unpublish", "_selected_action": [drafts[0].pk]})
     assert Practice.objects.published().count() == 1

@@ -99,7 +99,7 @@ def test_actions_report_what_they_did_and_what_they_could_not(redacteur):
         follow=True,
     )
     html = response.content.decode()
-    assert "1 inzending(en) in behandeling genomen." in html
+    assert "1 inzending in behandeling genomen." in html
     assert f"{done.reference} is al spam" in html
 
 

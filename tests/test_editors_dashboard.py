@@ -41,13 +41,14 @@ def counts(html):
 
 def test_the_dashboard_counts_what_waits_and_links_to_it(editor, work):
     html = editor.get(INDEX).content.decode()
+    # Each count with its words in the right number: '1 concept dat wacht…', '3 nieuwe…'.
     assert counts(html) == {
-        "Nieuwe inzendingen": 3,
-        "Aan mij toegewezen en nog open": 2,
-        "Inzendingen in behandeling": 1,
-        "Gepubliceerde fiches om na te kijken": 1,
-        "Concepten die wachten op publicatie": 1,
-        "Fiches gewijzigd in de laatste 7 dagen": 2,
+        "nieuwe inzendingen": 3,
+        "aan mij toegewezen en nog open": 2,
+        "inzending in behandeling": 1,
+        "gepubliceerde fiche om na te kijken": 1,
+        "concept dat wacht op publicatie": 1,
+        "fiches gewijzigd in de laatste 7 dagen": 2,
     }
     assert "?status__exact=new" in html and "?status__exact=draft" in html
     assert "nakijken=te-laat" in html and "gewijzigd=week" in html
@@ -63,13 +64,13 @@ def test_each_link_shows_the_rows_it_counted(editor, work, editor_user):
             r'<a href="([^"]+)"><strong class="dashboard__count">\d+</strong>([^<]+)</a>', html
         )
     }
-    mine = editor.get(links["Aan mij toegewezen en nog open"])
+    mine = editor.get(links["aan mij toegewezen en nog open"])
     assert mine.context["cl"].result_count == 2
-    drafts = editor.get(links["Concepten die wachten op publicatie"])
+    drafts = editor.get(links["concept dat wacht op publicatie"])
     assert drafts.context["cl"].result_count == 1
-    due = editor.get(links["Gepubliceerde fiches om na te kijken"])
+    due = editor.get(links["gepubliceerde fiche om na te kijken"])
     assert due.context["cl"].result_count == 1
-    recent = editor.get(links["Fiches gewijzigd in de laatste 7 dagen"])
+    recent = editor.get(links["fiches gewijzigd in de laatste 7 dagen"])
     assert recent.context["cl"].result_count == 2
 
 

@@ -68,7 +68,7 @@ def test_sheet_shows_every_section_in_the_source_order(anonymous):
     headings = ["Waar", "Categorie", "Plan Samenleven", "Onderbouwing", "Contact"]
     positions = [panel.index(f">{heading}</h2>") for heading in headings]
     assert positions == sorted(positions)
-    assert "Print</button>" in panel and "Deel per mail" in panel and "Bewaar" in panel
+    assert "Afdrukken</button>" in panel and "Deel per mail" in panel and "Bewaar" in panel
     assert 'href="mailto:curant@antwerpen.be"' in panel
     assert "Nagekeken door de redactie: nog niet" in panel
     # An empty list has no heading: Uitdagingen stays away.

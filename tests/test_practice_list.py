@@ -209,7 +209,7 @@ def test_empty_result_says_so_and_offers_a_spelling(anonymous):
     # PostgreSQL offers the closest title (trigrams), SQLite the closest known words.
     offered = response.context["results"].suggestion
     assert offered == ("Pleinmakers" if connection.vendor == "postgresql" else "pleinmakers")
-    assert f'Bedoelde u <a href="?q={offered}">{offered}</a>?' in html
+    assert f'Bedoelde je <a href="?q={offered}">{offered}</a>?' in html
 
 
 def test_the_vocabulary_correction_replaces_only_unknown_words():
@@ -332,7 +332,9 @@ def test_a_long_facet_shows_its_most_frequent_values_and_all_on_request(anonymou
     assert group.less_url == "?gemeente=gemeente-24"
     html = everything.content.decode()
     assert 'href="?gemeente=gemeente-24">Toon minder<span class="visually-hidden"> gemeente' in html
-    assert 'Toon meer<span class="visually-hidden"> gemeente' in response.content.decode()
+    assert 'Toon meer<span class="visually-hidden"> waarden voor gemeente' in (
+        response.content.decode()
+    )
 
 
 def test_words_that_find_practices_outside_the_filters_say_so_instead_of_a_suggestion(
@@ -343,12 +345,13 @@ def test_words_that_find_practices_outside_the_filters_say_so_instead_of_a_sugge
     assert response.context["page"].paginator.count == 0
     assert "‘pleinmakers’ vindt 1 praktijk, maar geen met de gekozen filters." in html
     assert '<a href="?q=pleinmakers">Toon ze zonder filters</a>' in html
-    assert "Bedoelde u" not in html
+    assert "Bedoelde je" not in html
     # Words that find nothing themselves still get a suggestion, filters or not.
     html = anonymous.get(URL, {"q": "pleinmakrs", "categorie": "werk"}).content.decode()
     assert "vindt" not in html
     # (PostgreSQL suggests the title as written, SQLite the word as the databank has it.)
-    assert 'bedoelde u <a href="?q=pleinmakers&amp;categorie=werk">pleinmakers</a>?' in html.lower()
+    offered = 'bedoelde je <a href="?q=pleinmakers&amp;categorie=werk">pleinmakers</a>?'
+    assert offered in html.lower()
 
 
 def test_facet_options_are_escaped_and_keep_their_state(anonymous):

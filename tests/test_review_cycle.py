@@ -49,7 +49,7 @@ def test_marking_as_reviewed_dates_it_and_keeps_a_revision(editor, editor_user):
     response = editor.post(
         CHANGELIST, {"action": "mark_reviewed", "_selected_action": [practice.pk]}, follow=True
     )
-    assert "1 praktijk(en) nagekeken; volgende keer over 24 maanden." in (response.content.decode())
+    assert "1 praktijk nagekeken; volgende keer over 24 maanden." in (response.content.decode())
     practice.refresh_from_db()
     today = timezone.localdate()
     assert practice.last_reviewed_on == today

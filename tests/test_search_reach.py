@@ -55,7 +55,7 @@ def test_a_query_that_names_an_action_offers_its_filter(client, seeded, query):
     results, html = search(client, query)
     assert results.named_action.number == 22
     assert 'href="?actie=22">actie 22: Pleinmakers aanbieden</a>' in html
-    assert results.suggestion is None  # never 'Bedoelde u actieplan?' beside the offer
+    assert results.suggestion is None  # never 'Bedoelde je actieplan?' beside the offer
     every = client.get("/praktijken/", {"actie": "22"}).context["results"]
     assert every.page.paginator.count == Action.objects.get(number=22).practices.count() == 2
 

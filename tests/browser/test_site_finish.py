@@ -1,5 +1,5 @@
 """The public site's finish, measured in Chromium: spacing, focus contrast, the skip link to
-the results, the printed sheet (page count from Chromium's PDF) and the Print button."""
+the results, the printed sheet (page count from Chromium's PDF) and the Afdrukken button."""
 
 import re
 
@@ -133,7 +133,7 @@ def test_the_print_button_appears_with_javascript_only(browser, site):
         context = browser.new_context(java_script_enabled=javascript, locale="nl-BE")
         page = context.new_page()
         page.goto(site + SHEET)
-        assert page.get_by_role("button", name="Print", exact=True).is_visible() is javascript
+        assert page.get_by_role("button", name="Afdrukken", exact=True).is_visible() is javascript
         context.close()
 
 
