@@ -26,6 +26,11 @@ def on_site_url(view):
         request.get_host = lambda: parts.netloc
         request.is_secure = lambda: parts.scheme == "https"
         request._get_scheme = lambda: parts.scheme
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        finally:
+            # The middleware after the view (HSTS, secure cookies) asks the real request.
+            for name in ("get_host", "is_secure", "_get_scheme"):
+                del request.__dict__[name]
 
     return wrapped

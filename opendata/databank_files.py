@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.tasks import task
 from django.utils import timezone
 
 from opendata.exports import csv_chunks, export_rows, json_chunks, xlsx_file
@@ -47,8 +48,6 @@ def current(fmt):
 
 def ask_for_files():
     """Have the worker write the files, once (the first asker after a change)."""
-    from opendata.tasks import write_databank_files_later
-
     try:
         if not cache.add("open-data-files-asked", content_version() or "", timeout=300):
             return
@@ -83,3 +82,8 @@ def write_databank_files():
     with contextlib.suppress(CACHE_ERRORS):
         cache.delete("open-data-files-asked")
     return version
+
+
+@task
+def write_databank_files_later():
+    write_databank_files()

@@ -109,3 +109,11 @@ def log_in(page, site, username="els"):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
     page.get_by_role("button", name="Aanmelden").click()
+
+
+@pytest.fixture(autouse=True)
+def _site_url_is_the_live_server(request, settings):
+    """Absolute links come from SITE_URL (config/links.py): in a browser test, the site is
+    the live server."""
+    if "live_server" in request.fixturenames:
+        settings.SITE_URL = request.getfixturevalue("live_server").url
