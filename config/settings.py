@@ -325,11 +325,9 @@ PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 # A sheet is due for review this many months after the editors last reviewed it.
 REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
 
-# The editors' import (imports/): the largest file and number of rows it reads, how large an
-# XLSX may unzip, from how many rows on the task worker checks and applies it (the page shows
-# its progress), and how long a checked file waits for confirmation before it is removed.
-# Editors log in with a password and a code from an authenticator app (twofactor/). The
-# tests of other parts switch it off; tests/test_twofactor.py switches it on.
+# The editors' import (imports/): the largest file, rows and unzipped XLSX it reads; from how
+# many rows on the worker does it; how long a checked file waits for confirmation.
+# Editors log in with a password and an authenticator's code (twofactor/; tests: off but one).
 REQUIRE_SECOND_FACTOR = envbool("REQUIRE_SECOND_FACTOR", "True")
 OTP_TOTP_ISSUER = "Databank Sociale Samenhang"
 
@@ -368,8 +366,7 @@ TASKS = {"default": {"BACKEND": os.getenv("TASKS_BACKEND", "django_tasks_db.Data
 # (`make run`). What goes in it is keyed by the content version (practices.content_cache).
 REDIS_URL = os.getenv("REDIS_URL", "")
 CONTENT_CACHE_SECONDS = envint("CONTENT_CACHE_SECONDS", "3600")
-# A Redis that hangs costs a cache call this long at most (the site then computes what it
-# would have read, or carries on unthrottled): pages stay well under a second.
+# A Redis that hangs costs a cache call this long at most: pages stay well under a second.
 CACHE_TIMEOUT_SECONDS = envint("CACHE_TIMEOUT_MS", "100") / 1000
 REDIS_OPTIONS = {
     "socket_timeout": CACHE_TIMEOUT_SECONDS,
