@@ -325,15 +325,13 @@ PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 # A sheet is due for review this many months after the editors last reviewed it.
 REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
 
-# The editors' import (imports/): the largest file, rows and unzipped XLSX it reads; from how
-# many rows on the worker does it; how long a checked file waits for confirmation.
 # Editors log in with a password and an authenticator's code (twofactor/; tests: off but one).
 REQUIRE_SECOND_FACTOR = envbool("REQUIRE_SECOND_FACTOR", "True")
 OTP_TOTP_ISSUER = "Databank Sociale Samenhang"
-
 # Filtered exports computed at once on the whole site (opendata.export_limits); more get 429.
 EXPORT_STREAMS = envint("EXPORT_STREAMS", "3")
-
+# The editors' import (imports/): the largest file, rows and unzipped XLSX it reads; from how
+# many rows on the worker does it; how long a checked file waits for confirmation.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1000 * 1000))  # below MAX_REQUEST_BYTES
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", "20000")
 IMPORT_MAX_UNZIPPED_BYTES = envint("IMPORT_MAX_UNZIPPED_BYTES", str(100 * 1000 * 1000))
