@@ -97,17 +97,26 @@ class MarksOptionalFields:
 class SubmitterForm(forms.Form):
     """Who sends it, the privacy notice, and a field for robots only."""
 
-    submitter_name = forms.CharField(label="Je naam", max_length=150)
-    submitter_organisation = forms.CharField(label="Organisatie of lokaal bestuur", max_length=200)
+    # autocomplete tokens (WCAG 1.3.5): the browser can fill in the sender's own details.
+    submitter_name = forms.CharField(
+        label="Je naam", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    submitter_organisation = forms.CharField(
+        label="Organisatie of lokaal bestuur",
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
     submitter_email = forms.EmailField(
         label="E-mailadres",
         max_length=254,
         error_messages={"invalid": "Vul een geldig e-mailadres in, bv. naam@gemeente.be."},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     submitter_phone = forms.CharField(
         label="Telefoon",
         max_length=40,
         required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         validators=[
             RegexValidator(
                 r"^[0-9+()./ -]{6,40}$",

@@ -1,6 +1,8 @@
 """Dutch as a reader expects it: a count agrees with its noun, no English or jargon, and a
 mail's subject says what it is about."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -73,3 +75,21 @@ def test_an_admin_inline_adds_a_row_with_the_name_first(editor):
     html = editor.get(reverse("admin:practices_practice_change", args=[practice.pk])).content
     assert "Gemeente waar de praktijk loopt toevoegen" in html.decode()
     assert "Nog een Gemeente" not in html.decode()
+
+
+def test_the_forms_name_their_personal_fields_for_the_browser_and_say_fout(client):
+    """WCAG 1.3.5: name, organisation, e-mail and phone carry autocomplete tokens; the phone
+    is type=tel; a failed send says 'Fout:' in the page's title."""
+    html = client.get(reverse("submissions:submit_practice")).content.decode()
+    for field, token in [
+        ("submitter_name", "name"),
+        ("submitter_organisation", "organization"),
+        ("submitter_email", "email"),
+        ("submitter_phone", "tel"),
+    ]:
+        tag = re.search(rf'<input[^>]*name="{field}"[^>]*>', html)[0]
+        assert f'autocomplete="{token}"' in tag, field
+    assert 'type="tel"' in re.search(r'<input[^>]*name="submitter_phone"[^>]*>', html)[0]
+    assert "<title>Praktijk indienen" in html
+    failed = client.post(reverse("submissions:submit_practice"), {"title": "Iets"})
+    assert "<title>Fout: Praktijk indienen" in failed.content.decode()
