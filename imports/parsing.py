@@ -281,10 +281,11 @@ def _places(value, vocabulary):
 
 
 def place_named(text, vocabulary):
-    if text.casefold().startswith(AREA.casefold()):
-        area = text[len(AREA) :].strip()
+    label = AREA.strip()  # 'Gebied:', however the cell spaces it
+    if text.casefold().startswith(label.casefold()):
+        area = text[len(label) :].strip()
         if not area or len(area) > 120:
-            raise CellProblem(f"‘{text}’: een gebied heeft een naam van hoogstens 120 tekens.")
+            raise CellProblem(f"‘{text}’: een gebied heeft een naam van 1 tot 120 tekens.")
         return Place(None, area)
     match = re.fullmatch(r"(.*?)\s*\((\d{5})\)", text) or re.fullmatch(r"()(\d{5})", text)
     if match:

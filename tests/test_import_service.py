@@ -283,3 +283,11 @@ def test_the_hourly_command_removes_files_nobody_confirmed(seeded, editor_user):
     )
     call_command("discard_stale_imports", verbosity=0)
     assert list(ImportRun.objects.values_list("pk", flat=True)) == [fresh.pk]
+
+
+def test_an_area_without_a_name_says_so(seeded, editor_user):
+    rows = [["Titel", "Samenvatting", "Gemeenten (NIS-code)"], ["Eén", "Kort.", "Gebied:"]]
+    (row,) = checked(csv_bytes(rows), editor_user).report["rows"]
+    assert (
+        row["errors"][0]["message"] == "‘Gebied:’: een gebied heeft een naam van 1 tot 120 tekens."
+    )
