@@ -13,7 +13,6 @@ from imports.models import ImportRun
 from imports.planning import file_columns, plan_rows
 from imports.reading import FileProblem, read_table
 from imports.writing import write_plan
-from practices.content_cache import content_changed
 
 COUNTED = ("new", "changed", "unchanged", "error")
 
@@ -68,8 +67,8 @@ def apply_import(*, run, editor):
     run.processed = run.row_count
     run.content = b""
     run.save(update_fields=["report", "state", "finished_at", "processed", "content"])
-    if not wrong:
-        content_changed()  # no page cached before the import is served again
+    # No page cached before the import is served again: the writes' commit replaced the
+    # content version (practices.content_writes).
     return not wrong
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from config.links import site_url
 from imports import tasks
 from imports.forms import ImportForm
 from imports.models import ImportRun
@@ -147,9 +148,7 @@ def export(request, fmt):
     except IncorrectLookupParameters:
         return redirect(reverse("admin:practices_practice_changelist"))
     practices = changelist.get_queryset(request)
-    rows = table_rows(
-        practices, site_url=settings.SITE_URL.rstrip("/"), media_url=settings.MEDIA_URL
-    )
+    rows = table_rows(practices, site_url=site_url(), media_url=settings.MEDIA_URL)
     filename = f"praktijken-{timezone.localdate():%Y-%m-%d}.{fmt}"
     if fmt == "xlsx":
         return FileResponse(

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.tasks import task
 from django.utils import timezone
 
+from config.links import site_url
 from opendata.exports import csv_chunks, export_rows, json_chunks, xlsx_file
 from practices.content_cache import CACHE_ERRORS, content_version
 from practices.models import Practice
@@ -61,13 +62,13 @@ def write_databank_files():
     one before (a download never sees half a file)."""
     version = content_version() or ""
     folder().mkdir(parents=True, exist_ok=True)
-    site_url = settings.SITE_URL.rstrip("/")
+    site = site_url()
     meta = {
-        "bron": f"{site_url}/praktijken/export.json",
+        "bron": f"{site}/praktijken/export.json",
         "aangemaakt": timezone.now().isoformat(timespec="seconds"),
     }
     for fmt in FORMATS:
-        rows = export_rows(Practice.objects.published().order_by("title", "pk"), site_url=site_url)
+        rows = export_rows(Practice.objects.published().order_by("title", "pk"), site_url=site)
         temporary = _path(fmt).with_suffix(f".{fmt}.tmp")
         with temporary.open("wb") as out:
             if fmt == "xlsx":

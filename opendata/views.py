@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import http_date
 
+from config.links import absolute_url, site_url
 from opendata import databank_files, dcat
 from opendata.export_limits import ReleasedAfter, take_slot
 from opendata.exports import csv_chunks, export_rows, json_chunks, xlsx_file
@@ -40,9 +41,9 @@ def export(request, fmt):
     release = take_slot()
     if release is None:
         return _too_many(EXPORT_RETRY_SECONDS)
-    rows = export_rows(searched_practices(request.GET), site_url=settings.SITE_URL.rstrip("/"))
+    rows = export_rows(searched_practices(request.GET), site_url=site_url())
     meta = {
-        "bron": settings.SITE_URL.rstrip("/") + request.get_full_path(),
+        "bron": absolute_url(request.get_full_path()),
         "aangemaakt": timezone.now().isoformat(timespec="seconds"),
     }
     try:

@@ -80,11 +80,22 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+class PlaceForm(forms.ModelForm):
+    """The place's municipality as the object it already read (the inline's queryset selects
+    it), so that the text box shows its name without a query per place."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.municipality_id:
+            self.initial["municipality"] = self.instance.municipality
+
+
 class PlaceInline(admin.StackedInline):
     """What the submitter typed, read-only; the editor may only point a name that the
     register does not know to the municipality it means."""
 
     model = SubmittedPlace
+    form = PlaceForm
     extra = 0
     can_delete = False
     fields = [
@@ -107,6 +118,9 @@ class PlaceInline(admin.StackedInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("municipality")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         # A labelled text box that suggests the register's names as one types (one shared

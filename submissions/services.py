@@ -266,7 +266,9 @@ def similar_to_submission(submission, limit=5):
     """Existing practices that may be what this new submission describes."""
     from practices.similar import similar_practices
 
-    places = [place.resolved_municipality() for place in submission.places.all()]
+    places = [
+        place.resolved_municipality() for place in submission.places.select_related("municipality")
+    ]
     return similar_practices(
         Practice.objects.all(),
         title=submission.title,

@@ -173,3 +173,18 @@ def test_from_the_public_form_to_the_sheet_and_its_history(client, editor_user):
     assert "Kinderen en ouders spelen samen op het plein." in page
     history = editor.get(reverse("admin:practices_practice_history", args=[sheet.pk]))
     assert f"Voorstel {submission.reference} toegepast: Samenvatting." in history.content.decode()
+
+
+def test_the_submission_page_costs_the_same_queries_whatever_its_number_of_places(editor):
+    from tests.queries import queries_for
+
+    load_municipalities(Municipality)
+    municipalities = list(Municipality.objects.order_by("name")[:6])
+    submission = SubmissionFactory()
+    SubmittedPlaceFactory(submission=submission, municipality=municipalities[0])
+    few = queries_for(editor, change_url(submission))
+    for municipality in municipalities[1:]:
+        SubmittedPlaceFactory(
+            submission=submission, municipality=municipality, municipality_name=municipality.name
+        )
+    assert queries_for(editor, change_url(submission)) == few

@@ -68,3 +68,12 @@ def test_writes_outside_the_content_replace_nothing(sheet):
     before = content_version()
     Subscription.objects.create(email="a@b.be", search="", description="alle praktijken")
     assert content_version() == before
+
+
+def test_an_applied_import_is_seen_at_once(client, sheet, editor_user):
+    from imports.services import apply_import, check_import, start_import
+
+    content = b"Webadres;Titel\npleinmakers;Pleinmakers na de import\n"
+    run = check_import(run=start_import(file_name="x.csv", content=content, editor=editor_user))
+    assert apply_import(run=run, editor=editor_user)
+    assert "Pleinmakers na de import" in client.get(SHEET).content.decode()

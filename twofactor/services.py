@@ -5,6 +5,8 @@ django-otp keeps the devices: a TOTPDevice (the app) and a StaticDevice (the bac
 per staff account. A code is checked against the account's own devices only, with
 django-otp's throttling (every wrong code doubles the wait before the next try)."""
 
+from base64 import b32encode
+
 import segno
 from django.conf import settings
 from django.db import transaction
@@ -48,8 +50,7 @@ def qr_code(device):
 
 
 def secret_in_groups(device):
-    from base64 import b32encode
-
+    """The key to type when the QR code cannot be scanned: 'ABCD EFGH …'."""
     secret = b32encode(device.bin_key).decode()
     return " ".join(secret[n : n + 4] for n in range(0, len(secret), 4))
 
