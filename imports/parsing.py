@@ -161,6 +161,16 @@ def _category(value, vocabulary):
     return found
 
 
+def _earlier_listing(value, vocabulary):
+    text = _text(value)
+    if not text:
+        return None
+    found = vocabulary.sources.get(name_key(text))
+    if found is None:
+        raise CellProblem(f"Onbekende bron: ‘{text}’.")
+    return found
+
+
 def _actions(value, vocabulary):
     found, unknown = [], []
     for name in _names(value):
@@ -380,6 +390,7 @@ PARSERS = {
     "contacts": _contacts,
     "organisations": _named("organisations", "organisatie"),
     "sources": _named("sources", "bron"),
+    "earlier_listing": _earlier_listing,
     "links": _links,
     "evidence_level": _choice(evidence_labels, "niveau van onderbouwing"),
     "evaluation_url": _url,

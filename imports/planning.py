@@ -246,5 +246,7 @@ def apply_plain_values(practice, values):
         practice.evidence_level = values["evidence_level"] or Practice.Evidence.DESCRIBED
     if "category" in values:
         practice.category = values["category"]
+    if "earlier_listing" in values:
+        practice.earlier_listing = values["earlier_listing"]
     if "situation" in values:
         practice.situation_year, practice.situation_month = values["situation"]

@@ -142,6 +142,11 @@ class PracticeDetailSerializer(PracticeSerializer):
     places = PlaceWithContactSerializer(many=True, source="locations")
     links = LinkSerializer(many=True)
     organisations = OrganisationSerializer(many=True)
+    earlier_listing = serializers.SlugRelatedField(
+        slug_field="title",
+        read_only=True,
+        help_text="De bron die toont dat de praktijk al in de vorige databank stond, of null.",
+    )
 
     class Meta(PracticeSerializer.Meta):
         fields = [
@@ -156,4 +161,5 @@ class PracticeDetailSerializer(PracticeSerializer):
             "evaluation_url",
             "situation_year",
             "situation_month",
+            "earlier_listing",
         ]

@@ -255,6 +255,7 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         "actions",
         "organisations",
         "sources",
+        "earlier_listing",
     ]
     readonly_fields = ["created_at", "content_changed_at", "updated_at", "published_at"]
     inlines = [LocationInline, PracticeRoleInline, LinkInline]
@@ -278,7 +279,7 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         ("Onderbouwing", {"fields": ["evidence_level", "evaluation_url"]}),
         (
             "Bronnen en stand van zaken",
-            {"fields": ["sources", ("situation_month", "situation_year")]},
+            {"fields": ["sources", ("situation_month", "situation_year"), "earlier_listing"]},
         ),
         ("Foto", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
         (

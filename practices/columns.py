@@ -110,9 +110,22 @@ COLUMNS = [
     Column("image", "Foto", "url", imported=False, width=30),
     Column("image_alt", "Foto: wat ze toont", width=30),
     Column("image_credit", "Foto: fotograaf of bron", width=24),
-    Column("published_at", "Gepubliceerd op", "date", imported=False, width=14),
+    Column(
+        "earlier_listing",
+        "Al in de vorige databank volgens",
+        width=30,
+        aliases=("vorige databank",),
+    ),
+    Column(
+        "published_at",
+        "In de databank sinds",
+        "date",
+        imported=False,
+        width=14,
+        aliases=("gepubliceerd op",),
+    ),
     Column("content_changed_at", "Inhoud laatst gewijzigd", "date", imported=False, width=14),
-    Column("created_at", "In de databank sinds", "date", public=False, imported=False, width=14),
+    Column("created_at", "Aangemaakt op", "date", public=False, imported=False, width=14),
     Column("last_reviewed_on", "Laatst nagekeken op", "date", public=False, width=14),
     Column("review_due_on", "Nakijken tegen", "date", public=False, width=14),
 ]
@@ -223,6 +236,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
         ),
         x_organisations=_names("organisations", "name"),
         x_sources=_names("sources", "title"),
+        x_earlier_listing=Coalesce("earlier_listing__title", Value("")),
         x_keywords=_aggregate(TaggedPractice.objects, "content_object", "tag__name"),
         x_places=_place_lines(located, Value("")),
         x_place_descriptions=_place_lines(
@@ -247,7 +261,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
         *(
             f.attname
             for f in Practice._meta.concrete_fields
-            if f.attname not in ("search_vector", "category_id")
+            if f.attname not in ("search_vector", "category_id", "earlier_listing_id")
         ),
         *(name for name in annotated.query.annotations if name.startswith("x_")),
     ]
@@ -282,6 +296,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             "image": f"{site_url}{media_url}{row['image']}" if row["image"] else "",
             "image_alt": row["image_alt"],
             "image_credit": row["image_credit"],
+            "earlier_listing": row["x_earlier_listing"],
             "published_at": _date(row["published_at"]),
             "content_changed_at": _date(row["content_changed_at"]),
             "created_at": _date(row["created_at"]),

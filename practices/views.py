@@ -124,7 +124,13 @@ def action_list(request):
 def action_detail(request, number):
     action = get_object_or_404(
         Action.objects.select_related("mentor_municipality").prefetch_related(
-            Prefetch("roles", queryset=Role.objects.for_display()),
+            # The source gives an action's contact with its mentor municipality.
+            Prefetch("roles", queryset=Role.objects.for_display().contacts(), to_attr="contacts"),
+            Prefetch(
+                "roles",
+                queryset=Role.objects.for_display().exclude(kind=Role.Kind.CONTACT),
+                to_attr="workers",
+            ),
             Prefetch("sources", queryset=Source.objects.select_related("event")),
             Prefetch(
                 "sessions",

@@ -77,7 +77,8 @@ def test_query_counts_are_fixed(anonymous, django_assert_max_num_queries, practi
         RoleFactory(session=None, action=action, kind="contact")
     with django_assert_max_num_queries(1):
         assert anonymous.get(reverse("practices:action_list")).status_code == 200
-    # action + its people + sources + sessions (with their event) + the sessions' people
-    # + the first practices + their places + their actions + the number of practices
-    with django_assert_max_num_queries(9):
+    # action + its contacts + its other people + sources + sessions (with their event) + the
+    # sessions' people + the first practices + their places + their actions + the number of
+    # practices
+    with django_assert_max_num_queries(10):
         assert anonymous.get(action.get_absolute_url()).status_code == 200

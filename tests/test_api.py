@@ -12,6 +12,7 @@ from tests.factories import (
     MunicipalityFactory,
     PracticeFactory,
     PracticeLocationFactory,
+    SourceFactory,
     TargetGroupFactory,
 )
 from tests.queries import queries_for
@@ -57,7 +58,15 @@ def test_the_detail_has_the_whole_sheet(client, databank):
     data = client.get(f"{API}/praktijken/curant/").json()
     assert data["goals"] == ["Samen wonen"]
     assert data["places"][0]["contact_email"] == "curant@antwerpen.example"
+    assert data["earlier_listing"] is None
     assert client.get(f"{API}/praktijken/concept/").status_code == 404
+
+
+def test_the_detail_names_the_source_of_an_earlier_listing(client, databank):
+    databank.earlier_listing = SourceFactory(title="Fiche uit de vorige databank")
+    databank.save()
+    data = client.get(f"{API}/praktijken/curant/").json()
+    assert data["earlier_listing"] == "Fiche uit de vorige databank"
 
 
 def test_pages_are_bounded(client, databank):

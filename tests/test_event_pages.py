@@ -78,7 +78,9 @@ def test_action_pages_list_the_sessions_and_everyone_on_them(anonymous, seeded):
     assert "Begeleiding:</span> Dorien Heuninck" in html
     assert INSPIRATION_DAY + "#sessie-" in html
     assert "Er staan nog geen praktijken bij deze actie" in html
-    assert "Contact:</span> Els Cant" in page(anonymous, "/plan-samenleven/actie-2/")
+    # The source gives her as the contact of the mentor municipality.
+    action_2 = page(anonymous, "/plan-samenleven/actie-2/")
+    assert "Contact bij Sint-Niklaas:</span> Els Cant" in action_2
 
 
 def test_drafts_are_not_linked_from_a_session(anonymous):

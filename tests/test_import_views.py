@@ -168,7 +168,7 @@ def test_the_admin_export_is_a_spreadsheet_for_people(editor, seeded):
     assert {row["Status"].value for row in rows} == {"Gepubliceerd"}
     talim = next(row for row in rows if row["Titel"].value.startswith("=HYPERLINK"))
     assert talim["Titel"].data_type == "s"  # text, never a formula
-    assert isinstance(talim["Gepubliceerd op"].value, datetime.datetime)  # a real date
+    assert isinstance(talim["In de databank sinds"].value, datetime.datetime)  # a real date
     assert talim["Webadres"].hyperlink.target == "https://databank.example/praktijken/talim/"
 
 

@@ -89,7 +89,7 @@ def test_a_category_and_an_action_describe_themselves_with_their_own_introductio
         "/activiteiten/inspiratiedag-plan-samenleven/",
         "/activiteiten/studienamiddag-sociale-cohesie-2019/",
         "/plan-samenleven/actie-2/",
-        "/praktijken/okan-vrijetijdswerking-leuven/",
+        "/praktijken/leuvense-aanpak-jeugdwerk/",
     ],
 )
 def test_every_time_element_has_a_machine_readable_datetime(client, seeded, url):

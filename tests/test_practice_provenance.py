@@ -39,7 +39,7 @@ def test_dates_are_honest(anonymous, seeded):
 
 
 def test_people_appear_with_the_role_the_source_gives(anonymous, seeded):
-    html = sheet(anonymous, "okan-vrijetijdswerking-leuven")
+    html = sheet(anonymous, "leuvense-aanpak-jeugdwerk")
     assert "Toelichting:</span> Bruno Magnus" in html
     assert "jongerenwerker &amp; project medewerker OKAN vrijetijdswerking" in html
     assert "<dt>Contact</dt>" not in html  # the source gives nobody as contact here

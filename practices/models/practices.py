@@ -82,7 +82,7 @@ class PracticeQuerySet(models.QuerySet):
             self.for_cards()
             .defer(None)
             .defer("search_vector")
-            .select_related("category")
+            .select_related("category", "earlier_listing__event")
             .prefetch_related(
                 "links",
                 "target_groups",
@@ -199,6 +199,16 @@ class Practice(models.Model):
         verbose_name="bronnen",
         help_text="De documenten en activiteiten waarop de fiche steunt.",
     )
+    earlier_listing = models.ForeignKey(
+        "practices.Source",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="earlier_listings",
+        verbose_name="stond al in de vorige databank volgens",
+        help_text="De bron die toont dat de praktijk al in de vorige Databank Sociale Samenhang "
+        "(sinds eind 2018) stond; leeg als geen bron dat zegt.",
+    )
     situation_year = models.PositiveSmallIntegerField(
         "stand van zaken: jaar",
         null=True,
@@ -222,7 +232,7 @@ class Practice(models.Model):
     status = models.CharField(
         "status", max_length=10, choices=Status, default=Status.DRAFT, db_index=True
     )
-    created_at = models.DateTimeField("in de databank sinds", auto_now_add=True)
+    created_at = models.DateTimeField("aangemaakt op", auto_now_add=True)
     updated_at = models.DateTimeField("laatst opgeslagen", auto_now=True)
     content_changed_at = models.DateTimeField(
         "inhoud laatst gewijzigd",
@@ -231,7 +241,9 @@ class Practice(models.Model):
         editable=False,
         help_text="Leeg zolang de inhoud niet veranderde sinds de fiche werd opgenomen.",
     )
-    published_at = models.DateTimeField("gepubliceerd op", null=True, blank=True)
+    # The first publication here, kept when a sheet is withdrawn and published again: what
+    # the sheet shows as "In de databank sinds".
+    published_at = models.DateTimeField("in de databank sinds", null=True, blank=True)
     # Kept current by database triggers on PostgreSQL (migration 0002); empty on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
     last_reviewed_on = models.DateField(

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
+from django.db import transaction
+from django.db.models.functions import Now
 
 from practices.content_cache import content_changed
 from practices.models import Action, Category, Practice
@@ -24,7 +26,11 @@ class Command(BaseCommand):
         if any(model.objects.exists() for model in models):
             self.stdout.write("De databank bevat al gegevens: de startgegevens blijven ongeladen.")
             return
-        call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
+        with transaction.atomic():
+            call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
+            # "In de databank sinds" is this databank's own fact: the day the seed is loaded
+            # here, not a date written into the fixture.
+            Practice.objects.update(published_at=Now(), created_at=Now())
         record_first_revisions(comment="Startversie, overgenomen uit de bronnen.")
         content_changed()
         if options["verbosity"]:
