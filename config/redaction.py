@@ -1,5 +1,6 @@
 """Secrets in URLs kept out of the logs: the token of a submitter's status page
-(/inzending/<token>/) and of an alert subscription (/meldingen/<token>/) is replaced by "…"
+(/inzending/<token>/), of an alert subscription (/meldingen/<token>/) and of an owner's
+"Klopt dit nog?" link (/klopt-dit-nog/<token>/) is replaced by "…"
 in gunicorn's access log and Django's request logs."""
 
 import logging
@@ -7,7 +8,7 @@ import re
 
 from gunicorn.glogging import Logger
 
-TOKEN_IN_PATH = re.compile(r"(/inzending/|/meldingen/)[^/?#\s\"]+")
+TOKEN_IN_PATH = re.compile(r"(/inzending/|/meldingen/|/klopt-dit-nog/)[^/?#\s\"]+")
 
 
 def redact(text):

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "opendata",
     "shortlist",
     "alerts",
+    "owners",
     "maps",
     "imports",
     "django_otp",
@@ -338,6 +339,11 @@ IMPORT_MAX_UNZIPPED_BYTES = envint("IMPORT_MAX_UNZIPPED_BYTES", str(100 * 1000 *
 IMPORT_WORKER_ROWS = envint("IMPORT_WORKER_ROWS", "1000")
 IMPORT_KEEP_UNCONFIRMED = datetime.timedelta(minutes=envint("IMPORT_KEEP_MINUTES", "60"))
 
+# Owners' "Klopt dit nog?" (owners/): how long a link works, when to remind, when an owner
+# counts as not answering, how soon to ask again, and at most how many mails a daily run sends.
+OWNER_LINK_DAYS, OWNER_REMIND_DAYS = envint("OWNER_LINK_DAYS", "45"), 14
+OWNER_SILENT_DAYS, OWNER_ASK_AGAIN_DAYS = 30, envint("OWNER_ASK_AGAIN_DAYS", "180")
+OWNER_MAILS_PER_RUN = envint("OWNER_MAILS_PER_RUN", "100")
 # Alerts: days to confirm a subscription (`manage.py send_alerts` deletes it after that).
 ALERT_CONFIRM_DAYS = envint("ALERT_CONFIRM_DAYS", "7")
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("opendata.urls")),
     path("", include("shortlist.urls")),
     path("", include("alerts.urls")),
+    path("", include("owners.urls")),
     path("", include("maps.urls")),
     path("", include("search.urls")),
     path("", include("practices.urls")),

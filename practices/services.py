@@ -39,11 +39,13 @@ def review_due_after(day):
 
 
 @transaction.atomic
-def mark_reviewed(*, practices, editor, on=None):
-    """The editors checked these sheets: date the review, set the next one, keep a revision."""
+def mark_reviewed(*, practices, editor, on=None, comment=""):
+    """The editors (or an owner) checked these sheets: date the review, set the next one, keep
+    a revision."""
     on = on or timezone.localdate()
     count = practices.update(last_reviewed_on=on, review_due_on=review_due_after(on))
-    record_revisions(practices=practices, user=editor, comment=f"Nagekeken op {on:%d-%m-%Y}.")
+    comment = f"Nagekeken op {on:%d-%m-%Y}." + (f" {comment}" if comment else "")
+    record_revisions(practices=practices, user=editor, comment=comment)
     return count
 
 

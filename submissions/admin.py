@@ -36,7 +36,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "assigned_to",
         "submitted_on",
     ]
-    list_filter = [OpenFilter, "status", "kind", ("assigned_to", AssignedFilter)]
+    list_filter = [OpenFilter, "status", "kind", "from_owner", ("assigned_to", AssignedFilter)]
     show_facets = admin.ShowFacets.ALWAYS
     list_select_related = ["practice", "assigned_to"]
     search_fields = ["reference", "title", "message", "submitter_organisation", "submitter_email"]
@@ -48,6 +48,7 @@ class SubmissionAdmin(admin.ModelAdmin):
     readonly_fields = [
         "reference",
         "kind",
+        "from_owner",
         "status",
         "practice_link",
         "current_sheet",
@@ -76,7 +77,18 @@ class SubmissionAdmin(admin.ModelAdmin):
         "mail_problem",
     ]
     fieldsets = [
-        (None, {"fields": ["reference", "kind", "status", "practice_link", "created_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "reference",
+                    ("kind", "from_owner"),
+                    "status",
+                    "practice_link",
+                    "created_at",
+                ]
+            },
+        ),
         ("Behandeling", {"fields": ["assigned_to", "internal_notes", "decline_reason"]}),
         (
             "Voorstel",
@@ -181,8 +193,9 @@ class SubmissionAdmin(admin.ModelAdmin):
         """Kind and status, and a warning when a mail about it could not be sent."""
         warning = format_html('<br><strong class="mail-problem">{}</strong>', "e-mail mislukt")
         return format_html(
-            "{}<br>{}{}",
+            "{}{}<br>{}{}",
             obj.get_kind_display(),
+            " (van de eigenaar)" if obj.from_owner else "",
             obj.get_status_display(),
             warning if obj.mail_problem else "",
         )

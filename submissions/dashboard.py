@@ -15,6 +15,16 @@ from submissions.models import Submission
 
 RECENT_DAYS = 7
 
+# Counts that other apps add (owners/: owners to ask, owners who do not answer), registered
+# from their AppConfig.ready(), so that this module imports none of them.
+MORE_ITEMS = []
+
+
+def register(items):
+    """Add `items(today=...)`, a function returning a list of Items, to the dashboard."""
+    MORE_ITEMS.append(items)
+    return items
+
 
 @dataclass(frozen=True)
 class Item:
@@ -83,4 +93,6 @@ def dashboard_items(*, user=None, today=None):
             f"fiche gewijzigd in de laatste {RECENT_DAYS} dagen",
         ),
     ]
+    for more in MORE_ITEMS:
+        items += more(today=today)
     return items

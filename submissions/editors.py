@@ -3,9 +3,10 @@
 from django.db.models import Q
 
 EDITORS = "Redacteurs"
-# What editors keep: practices and everything around them, keywords, and submissions.
+# What editors keep: practices and everything around them, keywords, submissions and the
+# sheets' owners.
 # Not users, groups or permissions: that stays with the administrators.
-EDITOR_APPS = ["practices", "taggit", "submissions"]
+EDITOR_APPS = ["practices", "taggit", "submissions", "owners"]
 # And, of the alerts, the list without addresses: the number of subscribers per search.
 # Seeing their e-mail addresses takes alerts.view_subscriber_email, given to a person apart.
 EDITOR_EXTRA = [("alerts", "view_subscription")]

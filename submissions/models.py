@@ -126,6 +126,11 @@ class Submission(models.Model):
     submitter_email = models.EmailField("e-mail", max_length=254)
     submitter_phone = models.CharField("telefoon", max_length=40, blank=True)
     address_hash = models.CharField(max_length=64, blank=True, editable=False)
+    from_owner = models.BooleanField(
+        "van de eigenaar",
+        default=False,
+        help_text="Het antwoord van de eigenaar van de fiche op ‘Klopt dit nog?’.",
+    )
     # Following up.
     reference = models.CharField("referentie", max_length=12, unique=True, editable=False)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

@@ -147,17 +147,19 @@ def submit_practice(*, fields, places, links, address, robot=False):
 
 
 @transaction.atomic
-def suggest_change(*, practice, fields, address, robot=False):
-    """Store a suggested change (text, photo) to an existing practice."""
+def suggest_change(*, practice, fields, address, robot=False, rate_limited=True):
+    """Store a suggested change (text, photo) to an existing practice. An owner's answer
+    (owners/) comes through a signed link and is not held to the form's rate limit."""
     photo = fields.pop("photo", None)
     submission = Submission(kind=Submission.Kind.CHANGE, practice=practice, **fields)
     if robot:
         submission.status = Submission.Status.SPAM
-    submission.address_hash = _claim_a_place(address)
+    submission.address_hash = _claim_a_place(address) if rate_limited else address_hash(address)
     if photo:
         submission.photo = reencoded_photo(photo)
     _save_with_reference(submission)
-    _log(submission, None, "", submission.status, "Wijziging voorgesteld via het formulier.")
+    how = "door de eigenaar, via ‘Klopt dit nog?’" if submission.from_owner else "via het formulier"
+    _log(submission, None, "", submission.status, f"Wijziging voorgesteld {how}.")
     if not robot:
         _queue_mails(submission, "received")
     return submission

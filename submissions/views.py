@@ -214,6 +214,8 @@ def privacy(request):
             "spam_days": retention.SPAM_DAYS,
             "record_days": retention.TASK_AND_LOGIN_DAYS,
             "alert_confirm_days": settings.ALERT_CONFIRM_DAYS,
+            "owner_link_days": settings.OWNER_LINK_DAYS,
+            "review_months": settings.REVIEW_INTERVAL_MONTHS,
             "controller": settings.DATA_CONTROLLER,
             "controller_email": settings.DATA_CONTROLLER_EMAIL,
             "dpo_email": settings.DATA_PROTECTION_OFFICER_EMAIL,
