@@ -4,11 +4,18 @@ from django import forms
 from django.utils import timezone
 
 from practices.fields import LinesFormField
+from submissions.forms import MarksOptionalFields
 
 LINES = "Eén per regel."
 
 
-class ChangedForm(forms.Form):
+class OwnerForm(MarksOptionalFields, forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # labels that end in a question mark
+        super().__init__(*args, **kwargs)
+
+
+class ChangedForm(OwnerForm):
     """The sheet's texts, filled in as they stand; what else changed goes in the message."""
 
     title = forms.CharField(label="Titel", max_length=200)
@@ -52,11 +59,11 @@ class ChangedForm(forms.Form):
         }
 
 
-class EndedForm(forms.Form):
+class EndedForm(OwnerForm):
     year = forms.IntegerField(
         label="Sinds welk jaar loopt de praktijk niet meer?",
         error_messages={"required": "Vul het jaar in.", "invalid": "Vul een jaar in, zoals 2025."},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6}),
     )
     reason = forms.CharField(
         label="Waarom is ze gestopt?",

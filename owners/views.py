@@ -17,7 +17,15 @@ from submissions.differences import current_texts
 
 
 def _render(request, template, context, status=200):
-    return private_page(render(request, f"owners/{template}", context, status=status))
+    # same-origin: with no referrer at all a browser posts the answers with "Origin: null",
+    # which the CSRF check refuses; other sites still never see the link.
+    response = render(request, f"owners/{template}", context, status=status)
+    return private_page(response, referrer_policy="same-origin")
+
+
+def _errors(form):
+    """(anchor, message) for the error summary above the form (submissions/_errors.html)."""
+    return [(f"#{form[name].auto_id}", e) for name in form.errors for e in form.errors[name]]
 
 
 def _question(request, token):
@@ -80,7 +88,13 @@ def changed(request, token):
     return _render(
         request,
         "changed.html",
-        {"question": found, "practice": practice, "form": form, "token": token},
+        {
+            "question": found,
+            "practice": practice,
+            "form": form,
+            "token": token,
+            "errors": _errors(form),
+        },
     )
 
 
@@ -101,7 +115,13 @@ def ended(request, token):
     return _render(
         request,
         "ended.html",
-        {"question": found, "practice": found.practice, "form": form, "token": token},
+        {
+            "question": found,
+            "practice": found.practice,
+            "form": form,
+            "token": token,
+            "errors": _errors(form),
+        },
     )
 
 
