@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "shortlist",
     "alerts",
     "owners",
+    "enquiries",
     "maps",
     "imports",
     "django_otp",

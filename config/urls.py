@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("shortlist.urls")),
     path("", include("alerts.urls")),
     path("", include("owners.urls")),
+    path("", include("enquiries.urls")),
     path("", include("maps.urls")),
     path("", include("search.urls")),
     path("", include("practices.urls")),

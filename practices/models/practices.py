@@ -335,6 +335,14 @@ class Practice(models.Model):
             self.published_at = timezone.now()
 
     @property
+    def has_public_contact(self):
+        """Whether the sheet names someone to contact: a place's contact or a contact person
+        (read from the sheet's prefetched places and roles)."""
+        return any(location.has_contact for location in self.locations.all()) or any(
+            role.kind == Role.Kind.CONTACT for role in self.roles.all()
+        )
+
+    @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 

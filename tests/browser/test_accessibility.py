@@ -59,6 +59,7 @@ def assert_accessible(page, name, screenshot):
         ("about", "/over/"),
         ("submit-form", "/fiche-indienen/"),
         ("suggest-change", "/praktijken/pleinmakers/wijziging-voorstellen/"),
+        ("ask-the-editors", "/praktijken/talim/vraag/"),
         ("privacy", "/privacy/"),
         ("open-data", "/open-data/"),
         ("shortlist", "/bewaarlijst/"),
