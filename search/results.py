@@ -9,7 +9,8 @@ once, then selected by id); every facet's counts and the number of results (1), 
 statement, search.cards, and which of its contacts hold the words 1), and a
 spelling suggestion when the words find nothing (1): at most 9. The page's small map of the
 results (maps.templatetags) adds 1 when something is found (the suggestion is then not
-asked for).
+asked for). When several words find nothing together, what each finds alone adds a COUNT per
+word (at most MAX_WORDS_ALONE).
 """
 
 import functools
@@ -29,7 +30,7 @@ from search.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSe
 from search.forms import SearchForm
 from search.postgres import AnyOf
 from search.reach import named_action, reasons, related, word_reach
-from search.text import matching, query_groups, ranked, suggestion
+from search.text import TERM, matching, query_groups, ranked, suggestion
 
 
 class Sort:
@@ -97,9 +98,12 @@ class SearchResults:
     named_action_url: str = ""
     # When filters leave nothing of what the words find: how many the words find alone.
     words_found: int = 0
+    # When several words find nothing together: each word alone, with what it finds.
+    single_words: list = field(default_factory=list)
 
 
 MAX_TITLE = 80
+MAX_WORDS_ALONE = 5
 
 
 def search_title(query, selected):
@@ -361,4 +365,26 @@ def run_search(params, *, per_page):
         result.suggestion = suggestion(query, using=base.db)
         if result.suggestion:
             result.suggestion_url = url_for({**kept, "q": [result.suggestion]})
+    if query and page.paginator.count == 0 and len(groups) > 1:
+        result.single_words = single_words(query, search, kept)
     return result
+
+
+@dataclass
+class SingleWord:
+    word: str
+    count: int
+    url: str
+
+
+def single_words(query, search, kept):
+    """Several words that find nothing together: what each of them finds alone, with the
+    same filters (a COUNT each, at most MAX_WORDS_ALONE)."""
+    published = Practice.objects.published()
+    words = list(dict.fromkeys(TERM.findall(query)))[:MAX_WORDS_ALONE]
+    found = []
+    for word in words:
+        groups = query_groups(word, synonyms())
+        practices = filtered(matching(published, groups, search.reach), search.selected)
+        found.append(SingleWord(word, practices.count(), url_for({**kept, "q": [word]})))
+    return found

@@ -212,6 +212,23 @@ def test_empty_result_says_so_and_offers_a_spelling(anonymous):
     assert f'Bedoelde je <a href="?q={offered}">{offered}</a>?' in html
 
 
+def test_words_that_find_nothing_together_are_offered_one_by_one(
+    anonymous, django_assert_max_num_queries
+):
+    PracticeFactory(title="Samen tegen eenzaamheid", summary="Buren bezoeken elkaar")
+    PracticeFactory(title="Eenzaamheid in de wijk", summary="Een buurtploeg")
+    with django_assert_max_num_queries(14):
+        response = anonymous.get(URL, {"q": "eenzaamheid senioren"})
+    html = response.content.decode()
+    assert "Geen praktijken gevonden" in html
+    assert "Zoek op één woord:" in html
+    assert '<a href="?q=eenzaamheid">eenzaamheid</a> (2 praktijken)' in html
+    assert "senioren (geen praktijken)" in html
+    # One word that finds nothing has nothing to split.
+    one = anonymous.get(URL, {"q": "senioren"}).content.decode()
+    assert "Zoek op één woord" not in one
+
+
 def test_the_vocabulary_correction_replaces_only_unknown_words():
     from search.text import corrected
 
