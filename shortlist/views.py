@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -39,11 +39,16 @@ def toggle(request, slug):
         response = render(request, "shortlist/too_often.html", status=429)
         response["Retry-After"] = str(TOGGLE_WINDOW)
         return response
-    practice = get_object_or_404(Practice.objects.published().only("pk"), slug=slug)
+    practice = get_object_or_404(Practice.objects.published().only("pk", "title"), slug=slug)
     if request.POST.get("actie") == "verwijder":
         shortlist.remove(request.session, practice.pk)
     else:
         shortlist.add(request.session, practice.pk)
+    if request.headers.get("Accept") == "application/json":
+        # js/shortlist.js: the button changes in place, the page stays where it is.
+        saved = practice.pk in shortlist.ids_in(request.session)
+        count = len(shortlist.ids_in(request.session))
+        return JsonResponse({"saved": saved, "count": count, "title": practice.title})
     back = request.POST.get("volgende", "")
     if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
         return redirect(back)
@@ -57,8 +62,15 @@ def _practices(ids=None, slugs=None):
     return list(shortlist.in_list_order(published, "pk", ids))
 
 
+def _with_addresses(practices):
+    """Each practice with its sheet's full address, for the printed list."""
+    for practice in practices:
+        practice.address = absolute_url(practice.get_absolute_url())
+    return practices
+
+
 def shortlist_page(request):
-    practices = _practices(ids=shortlist.ids_in(request.session))
+    practices = _with_addresses(_practices(ids=shortlist.ids_in(request.session)))
     slugs = [practice.slug for practice in practices]
     share_url = ""
     if slugs:
@@ -77,20 +89,30 @@ def shared(request, token):
     return render(
         request,
         "shortlist/shortlist.html",
-        {"practices": _practices(slugs=slugs), "own": False, "nav": "shortlist"},
+        {"practices": _with_addresses(_practices(slugs=slugs)), "own": False, "nav": "shortlist"},
     )
 
 
 def compare(request):
     slugs = list(dict.fromkeys(request.GET.getlist("fiche")))[:COMPARE_MAX]
     practices = _practices(slugs=slugs)
-    error = ""
+    error, choices = "", []
     if len(practices) < COMPARE_MIN:
-        error = f"Kies {COMPARE_MIN} tot {COMPARE_MAX} praktijken om te vergelijken."
+        error = f"Kies {COMPARE_MIN} tot {COMPARE_MAX} praktijken om te vergelijken" + (
+            f"; je koos er {len(practices)}." if practices else "; je koos er nog geen."
+        )
+        # Not a dead end: the shortlist to choose from, with what was chosen ticked.
+        choices = _practices(ids=shortlist.ids_in(request.session))
     return render(
         request,
         "shortlist/compare.html",
-        {"practices": practices, "error": error, "nav": "shortlist"},
+        {
+            "practices": practices,
+            "error": error,
+            "choices": choices,
+            "chosen": slugs,
+            "nav": "shortlist",
+        },
     )
 
 

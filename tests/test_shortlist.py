@@ -92,7 +92,49 @@ def test_compare_two_to_four_side_by_side(anonymous, practices):
         assert f'<th scope="row">{row}</th>' in html
     assert "Doel van Buurtfeest" in html and "Doel van CURANT cohousing" in html
     one = anonymous.get("/bewaarlijst/vergelijk/?fiche=p0").content.decode()
-    assert "Kies 2 tot 4 praktijken" in one
+    assert "Kies 2 tot 4 praktijken om te vergelijken; je koos er 1." in one
+    assert "Bewaar minstens twee praktijken" in one  # nothing saved to choose from
+
+
+def test_comparing_fewer_than_two_offers_the_choice_again(anonymous, practices):
+    for practice in practices:
+        save(anonymous, practice)
+    html = anonymous.get("/bewaarlijst/vergelijk/?fiche=p1").content.decode()
+    assert "je koos er 1." in html
+    assert 'value="p1" aria-describedby="vergelijk-uitleg" checked>' in html
+    assert 'value="p0" aria-describedby="vergelijk-uitleg">' in html  # not ticked
+
+
+def test_the_list_prints_with_site_date_and_addresses_and_copies_its_link(
+    anonymous, practices, settings
+):
+    settings.SITE_URL = "https://databank.example"
+    save(anonymous, practices[0])
+    html = anonymous.get("/bewaarlijst/").content.decode()
+    assert "Databank Sociale Samenhang · bewaarlijst · afgedrukt op" in html
+    assert '<p class="print-only">https://databank.example/praktijken/p0/</p>' in html
+    assert 'data-copy="deel-link"' in html and "data-print" in html
+    # One saved practice cannot be compared: the list says so instead of a form.
+    assert "Bewaar minstens twee praktijken om ze naast elkaar te vergelijken." in html
+
+
+def test_bewaar_answers_a_script_in_json(anonymous, practices):
+    answer = anonymous.post(
+        "/bewaarlijst/bewaar/p0/", {"volgende": "/"}, headers={"Accept": "application/json"}
+    ).json()
+    assert answer == {"saved": True, "count": 1, "title": "Buurtfeest"}
+    answer = anonymous.post(
+        "/bewaarlijst/bewaar/p0/",
+        {"actie": "verwijder"},
+        headers={"Accept": "application/json"},
+    ).json()
+    assert answer == {"saved": False, "count": 0, "title": "Buurtfeest"}
+
+
+def test_a_card_s_bewaar_comes_back_to_the_card(anonymous, practices):
+    html = anonymous.get("/praktijken/").content.decode()
+    assert 'name="volgende" value="/praktijken/#fiche-p0"' in html
+    assert 'id="fiche-p0"' in html
 
 
 def test_query_counts_stay_fixed(anonymous, practices):
