@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install migrate seed run serve test lint format migrations-check editor bench abuse clean messages dictionary relevance load scale-out
+.PHONY: install quality-tools migrate seed run serve test lint format migrations-check editor bench abuse clean messages dictionary relevance load scale-out
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,7 +46,19 @@ format: install
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-test: lint migrations-check
+# Lighthouse, pa11y and the Nu Html Checker for tests/quality/ (pinned in tools/quality/;
+# no browser download: Debian's Chromium). Without npm those tests are left out, and say so.
+QUALITY_STAMP := tools/quality/node_modules/.installed-$(shell sha1sum tools/quality/package-lock.json | cut -c1-12)
+
+$(QUALITY_STAMP): tools/quality/package-lock.json
+	@if command -v npm >/dev/null; then \
+		cd tools/quality && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit \
+			--no-fund --loglevel=error && rm -f node_modules/.installed-* && touch $(CURDIR)/$@; \
+	else echo "npm not found: the page-quality checks (tests/quality/) will be left out"; fi
+
+quality-tools: $(QUALITY_STAMP)
+
+test: lint migrations-check quality-tools
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install

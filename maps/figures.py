@@ -15,7 +15,15 @@ from search.postgres import rows_of
 
 # The colours of the areas by number of practices, light to dark (the legend says which is
 # which); an area without practices is grey.
-STEPS = ["#d7e9f1", "#a7cfe0", "#6aaac6", "#2f7fa3", "#0b5a7a"]
+STEPS = ["#d7e9f1", "#a7cfe0", "#6aaac6", "#2a7394", "#0b5a7a"]
+
+
+def label_colour(step):
+    """The count's colour on an area of this step: dark on the light steps, white on the
+    dark ones, at least 4.5:1 either way (tests/test_map.py)."""
+    return "#ffffff" if step >= 3 else "#1d2733"
+
+
 NONE = "#eef1f4"
 
 
@@ -128,7 +136,7 @@ def map_figures(
             figure.url = url_for(*[slug for slug, _, _ in found])
             step = next(n for n, top in enumerate(steps) if figure.count <= top)
             figure.colour = STEPS[step]
-            figure.text_colour = "#ffffff" if step >= 3 else "#1d2733"
+            figure.text_colour = label_colour(step)
     abroad = [(name, country, count, url_for(slug)) for slug, name, country, count in abroad]
     legend = [(NONE, "geen")]
     low = 1
