@@ -138,3 +138,17 @@ def test_the_superusers_screens_for_accounts_and_lock_outs_are_dutch(superuser):
         assert MADE_UP.findall(text) == [], url
     html = superuser.get(reverse("admin:auth_group_change", args=[group.pk])).content.decode()
     assert "Praktijken | Mag praktijk toevoegen" in html
+
+
+def test_the_date_filter_writes_months_in_lower_case(editor):
+    submission = SubmissionFactory()
+    year, month = submission.created_at.year, submission.created_at.month
+    url = reverse("admin:submissions_submission_changelist")
+    by_year = editor.get(url, {"created_at__year": year}).content.decode()
+    months = re.findall(r">\s*(\w+) \d{4}\s*<", by_year)
+    assert months and all(name == name.lower() for name in months), months
+    day = submission.created_at.day
+    by_day = editor.get(
+        url, {"created_at__year": year, "created_at__month": month, "created_at__day": day}
+    )
+    assert re.search(r"&lsaquo; [a-z]+ \d{4}</a>", by_day.content.decode())  # back to the month

@@ -36,3 +36,15 @@ def test_django_dates_are_dutch():
         Context({"day": datetime.date(2019, 3, 26)})
     )
     assert rendered == "26 maart 2019"
+
+
+@pytest.mark.django_db
+def test_the_privacy_box_comes_before_its_sentence_without_a_colon(client):
+    html = client.get("/fiche-indienen/").content.decode()
+    assert (
+        '<label class="checkbox-label" for="id_privacy"><input type="checkbox" name="privacy" '
+        'required id="id_privacy"> Ik heb de privacyverklaring hierboven gelezen</label>'
+    ) in html
+    assert "hierboven gelezen:" not in html
+    refused = client.post("/fiche-indienen/", {"title": "x"}).content.decode()
+    assert "Vink aan dat je de privacyverklaring gelezen hebt." in refused
