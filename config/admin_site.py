@@ -51,6 +51,8 @@ class DatabankAdminSite(admin.AdminSite):
     site_header = "Databank Sociale Samenhang – redactie"
     site_title = "Databank Sociale Samenhang"
     index_title = "Beheer van de databank"
+    # An empty value in a list or a filter (Django's "-", which read as "- (3)" beside a count).
+    empty_value_display = "(leeg)"
 
     def has_permission(self, request):
         """Staff who also passed the second step (twofactor/)."""

@@ -152,3 +152,11 @@ def test_the_date_filter_writes_months_in_lower_case(editor):
         url, {"created_at__year": year, "created_at__month": month, "created_at__day": day}
     )
     assert re.search(r"&lsaquo; [a-z]+ \d{4}</a>", by_day.content.decode())  # back to the month
+
+
+def test_an_empty_value_reads_as_a_word_not_a_dash(editor):
+    from practices.models import Source
+
+    Source.objects.create(title="Een bron zonder datum", kind="fiche")
+    html = editor.get(reverse("admin:practices_source_changelist")).content.decode()
+    assert ">-<" not in html and "(leeg)" in html
