@@ -60,8 +60,9 @@ class Run:
     waiting: int  # owners left for a later run (the day's limit, one mail per address)
 
     def __str__(self):
+        owners = "eigenaar" if self.asked == 1 else "eigenaars"
         return (
-            f"{self.asked} eigenaar(s) gevraagd, {self.reminded} herinnerd, "
+            f"{self.asked} {owners} gevraagd, {self.reminded} herinnerd, "
             f"{self.waiting} voor een volgende keer."
         )
 
