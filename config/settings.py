@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "alerts",
     "owners",
     "enquiries",
+    "insights",
     "maps",
     "imports",
     "django_otp",
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     # After authentication: an editor's write replaces the content version of the cache.
     "config.middleware.ContentVersionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Counts searches and sheet views (one statement each; nothing personal kept).
+    "insights.middleware.CountSearchesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it watches the admin's login for repeated failures.
     "axes.middleware.AxesMiddleware",

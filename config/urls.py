@@ -15,6 +15,7 @@ urlpatterns = [
     # Before the admin's own URLs: its catch-all would take these addresses.
     path(f"{settings.ADMIN_PATH}practices/practice/", include("imports.urls")),
     path(f"{settings.ADMIN_PATH}tweede-stap/", include("twofactor.urls")),
+    path("", include("insights.urls")),  # its editors' page lives under ADMIN_PATH
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("opendata.urls")),
     path("", include("shortlist.urls")),

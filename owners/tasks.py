@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from alerts.tasks import AlertMessage  # headers as written: a one-click stop link
+from insights.services import views_per_month
+from insights.templatetags.insights_tags import sheet_addresses
 from owners.models import Owner, Question
 
 SUBJECTS = {
@@ -33,6 +35,7 @@ def send_owner_mail(question_id, kind):
         "stop_url": stop_url,
         "link_days": settings.OWNER_LINK_DAYS,
         "privacy_url": site_url + reverse("submissions:privacy"),
+        "views": views_per_month(sheet_addresses(question.practice), months=3),
     }
     title = question.practice.title
     AlertMessage(

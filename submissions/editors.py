@@ -9,7 +9,12 @@ EDITORS = "Redacteurs"
 EDITOR_APPS = ["practices", "taggit", "submissions", "owners"]
 # And, of the alerts, the list without addresses: the number of subscribers per search.
 # Seeing their e-mail addresses takes alerts.view_subscriber_email, given to a person apart.
-EDITOR_EXTRA = [("alerts", "view_subscription")]
+# And what visitors look for (insights): to read, not to change.
+EDITOR_EXTRA = [
+    ("alerts", "view_subscription"),
+    ("insights", "view_searchday"),
+    ("insights", "view_sheetviews"),
+]
 
 
 def editors_group(Group, Permission):

@@ -56,6 +56,7 @@ def test_the_owner_is_asked_with_a_signed_link(due, mailoutbox, django_capture_o
     assert mail.to == ["an@gemeente.example"]
     assert "Buurtmoestuin" in mail.subject and "Klopt dit nog?" in mail.subject
     assert "Dag An Peeters" in mail.body and "/praktijken/" in mail.body
+    assert "Zo vaak werd de fiche bekeken:" in mail.body  # views per month (insights)
     assert "geen-vragen-meer" in mail.extra_headers["List-Unsubscribe"]
     # Asked once: the next day's run leaves it.
     assert ask(django_capture_on_commit_callbacks).asked == 0

@@ -83,6 +83,18 @@
     const results = document.getElementById("resultaten");
     if (results) { results.focus(); results.scrollIntoView({ block: "start" }); }
   });
+  // Which result a search led to (by its position), for the editors' search figures: a
+  // beacon with this search's address and the position, nothing else.
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest(".card__title a");
+    const list = link && link.closest("[data-first-position]");
+    if (!list || !navigator.sendBeacon) return;
+    const cards = Array.from(list.querySelectorAll(".card__title a"));
+    const body = new FormData();
+    body.append("zoekopdracht", window.location.search.slice(1));
+    body.append("plaats", String(Number(list.dataset.firstPosition) + cards.indexOf(link)));
+    navigator.sendBeacon("/zoekstatistiek/geopend/", body);
+  });
   window.addEventListener("popstate", () => show(window.location.href, false));
   wide.addEventListener("change", () => setUpPanel(currentPanel(), false));
   hideApplyButton();
