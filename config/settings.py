@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "owners",
     "enquiries",
     "insights",
+    "dossiers",
     "maps",
     "imports",
     "django_otp",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("alerts.urls")),
     path("", include("owners.urls")),
     path("", include("enquiries.urls")),
+    path("", include("dossiers.urls")),
     path("", include("maps.urls")),
     path("", include("search.urls")),
     path("", include("practices.urls")),

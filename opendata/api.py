@@ -6,11 +6,13 @@ schema cannot drift from the answers (schemathesis checks that in the tests). Th
 practices takes the search page's parameters and uses the same code (parse_search).
 """
 
+from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.pagination import PageNumberPagination
 
+from dossiers.models import Dossier, DossierEntry
 from opendata import serializers
 from practices.models import (
     Action,
@@ -124,3 +126,18 @@ events = term_list(
 organisations = term_list(
     Organisation, serializers.OrganisationSerializer, ["name", "pk"], doc="Organisaties."
 )
+
+
+class DossierList(generics.ListAPIView):
+    """Dossiers: practices on a theme, in the editors' order, each with their note."""
+
+    serializer_class = serializers.DossierSerializer
+    pagination_class = Pages
+
+    def get_queryset(self):
+        published = DossierEntry.objects.filter(
+            practice__status=Practice.Status.PUBLISHED
+        ).select_related("practice")
+        return Dossier.objects.published().prefetch_related(
+            Prefetch("entries", queryset=published, to_attr="shown_entries"), "events"
+        )

@@ -16,6 +16,7 @@ urlpatterns = [
     path("acties/", api.actions, name="api-actions"),
     path("activiteiten/", api.events, name="api-events"),
     path("organisaties/", api.organisations, name="api-organisations"),
+    path("dossiers/", api.DossierList.as_view(), name="api-dossiers"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "",

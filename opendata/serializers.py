@@ -4,6 +4,7 @@ JSON; values are what the sheets show."""
 from django.conf import settings
 from rest_framework import serializers
 
+from dossiers.models import Dossier
 from practices.models import (
     Action,
     Category,
@@ -163,3 +164,28 @@ class PracticeDetailSerializer(PracticeSerializer):
             "situation_month",
             "earlier_listing",
         ]
+
+
+class DossierEntrySerializer(serializers.Serializer):
+    slug = serializers.CharField(source="practice.slug")
+    title = serializers.CharField(source="practice.title")
+    url = serializers.SerializerMethodField()
+    note = serializers.CharField(help_text="De noot van de redactie bij deze praktijk.")
+
+    def get_url(self, entry) -> str:
+        return settings.SITE_URL.rstrip("/") + entry.practice.get_absolute_url()
+
+
+class DossierSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    practices = DossierEntrySerializer(
+        many=True, source="shown_entries", help_text="In de volgorde van de redactie."
+    )
+    events = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+
+    class Meta:
+        model = Dossier
+        fields = ["slug", "title", "introduction", "url", "practices", "events", "updated_at"]
+
+    def get_url(self, dossier) -> str:
+        return settings.SITE_URL.rstrip("/") + dossier.get_absolute_url()

@@ -7,6 +7,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 
+from dossiers.models import Dossier
 from practices.models import Action, Category, Event, Organisation, Practice
 
 
@@ -57,10 +58,21 @@ class EventSitemap(SiteSitemap):
         return Event.objects.order_by("pk")
 
 
+class DossierSitemap(SiteSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Dossier.objects.published().order_by("pk")
+
+    def lastmod(self, dossier):
+        return dossier.updated_at
+
+
 SITEMAPS = {
     "praktijken": PracticeSitemap,
     "categorieen": LatestPracticeSitemap(Category, "practices"),
     "acties": LatestPracticeSitemap(Action, "practices"),
     "organisaties": LatestPracticeSitemap(Organisation, "practices"),
     "activiteiten": EventSitemap,
+    "dossiers": DossierSitemap,
 }

@@ -39,7 +39,15 @@ def form(**fields):
 def test_the_editors_group_may_edit_content_but_not_accounts():
     group = Group.objects.get(name="Redacteurs")
     apps = set(group.permissions.values_list("content_type__app_label", flat=True))
-    assert apps == {"practices", "taggit", "submissions", "owners", "alerts", "insights"}
+    assert apps == {
+        "practices",
+        "taggit",
+        "submissions",
+        "owners",
+        "dossiers",
+        "alerts",
+        "insights",
+    }
     alerts = group.permissions.filter(content_type__app_label="alerts")
     assert list(alerts.values_list("codename", flat=True)) == ["view_subscription"]
     insights = group.permissions.filter(content_type__app_label="insights")

@@ -77,3 +77,19 @@ def test_an_applied_import_is_seen_at_once(client, sheet, editor_user):
     run = check_import(run=start_import(file_name="x.csv", content=content, editor=editor_user))
     assert apply_import(run=run, editor=editor_user)
     assert "Pleinmakers na de import" in client.get(SHEET).content.decode()
+
+
+def test_a_dossier_that_gathers_the_sheet_is_seen_at_once(client, sheet, real_cache):  # noqa: F811
+    from django.utils import timezone
+
+    from dossiers.models import Dossier, DossierEntry
+
+    dossier = Dossier.objects.create(
+        title="Ontmoeting",
+        slug="ontmoeting",
+        introduction="x",
+        status="published",
+        published_at=timezone.now(),
+    )
+    DossierEntry.objects.create(dossier=dossier, practice=sheet)
+    assert 'href="/dossiers/ontmoeting/"' in client.get(SHEET).content.decode()

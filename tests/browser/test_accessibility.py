@@ -174,3 +174,28 @@ def test_pages_on_a_320_px_screen(browser, site, screenshot, path):
     name = "320-" + (path.strip("/").replace("/", "-").split("?")[0] or "home")
     assert_accessible(page, name, screenshot)
     context.close()
+
+
+def test_the_dossier_pages(page, site, screenshot):
+    from django.utils import timezone
+
+    from dossiers.models import Dossier, DossierEntry
+    from practices.models import Practice
+
+    dossier = Dossier.objects.create(
+        title="Jongeren op het plein",
+        slug="jongeren-op-het-plein",
+        introduction="Pleinen waar jongeren zich welkom voelen.\n\nEen tweede alinea.",
+        status="published",
+        published_at=timezone.now(),
+    )
+    for position, slug in enumerate(["pleinpatrons", "pleinmakers"]):
+        DossierEntry.objects.create(
+            dossier=dossier,
+            practice=Practice.objects.get(slug=slug),
+            position=position,
+            note="Waarom deze praktijk hier staat.",
+        )
+    for name, path in [("dossiers", "/dossiers/"), ("dossier", dossier.get_absolute_url())]:
+        assert page.goto(site + path).status == 200
+        assert_accessible(page, name, screenshot)
