@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "enquiries",
     "insights",
     "dossiers",
+    "adoptions",
     "maps",
     "imports",
     "django_otp",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("owners.urls")),
     path("", include("enquiries.urls")),
     path("", include("dossiers.urls")),
+    path("", include("adoptions.urls")),
     path("", include("maps.urls")),
     path("", include("search.urls")),
     path("", include("practices.urls")),

@@ -4,6 +4,7 @@ JSON; values are what the sheets show."""
 from django.conf import settings
 from rest_framework import serializers
 
+from adoptions.models import Adoption
 from dossiers.models import Dossier
 from practices.models import (
     Action,
@@ -143,6 +144,10 @@ class PracticeDetailSerializer(PracticeSerializer):
     places = PlaceWithContactSerializer(many=True, source="locations")
     links = LinkSerializer(many=True)
     organisations = OrganisationSerializer(many=True)
+    adopted_in = serializers.SerializerMethodField(
+        help_text="Gemeenten die de praktijk overnamen (‘Ook toegepast in’), apart van de "
+        "plaatsen waar ze begon."
+    )
     earlier_listing = serializers.SlugRelatedField(
         slug_field="title",
         read_only=True,
@@ -163,6 +168,20 @@ class PracticeDetailSerializer(PracticeSerializer):
             "situation_year",
             "situation_month",
             "earlier_listing",
+            "adopted_in",
+        ]
+
+    def get_adopted_in(self, practice) -> list[dict]:
+        return [
+            {
+                "municipality": adoption.municipality.name,
+                "nis_code": adoption.municipality.nis_code,
+                "since_year": adoption.since_year,
+                "until_year": adoption.until_year,
+            }
+            for adoption in Adoption.objects.accepted()
+            .filter(practice=practice)
+            .select_related("municipality")
         ]
 
 

@@ -45,6 +45,7 @@ def test_the_editors_group_may_edit_content_but_not_accounts():
         "submissions",
         "owners",
         "dossiers",
+        "adoptions",
         "alerts",
         "insights",
     }

@@ -60,6 +60,7 @@ def assert_accessible(page, name, screenshot):
         ("submit-form", "/fiche-indienen/"),
         ("suggest-change", "/praktijken/pleinmakers/wijziging-voorstellen/"),
         ("ask-the-editors", "/praktijken/talim/vraag/"),
+        ("we-do-this-too", "/praktijken/pleinmakers/wij-ook/"),
         ("privacy", "/privacy/"),
         ("open-data", "/open-data/"),
         ("shortlist", "/bewaarlijst/"),

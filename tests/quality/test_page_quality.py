@@ -27,6 +27,7 @@ PAGES = {
     "about": "/over/",
     "submit-form": "/fiche-indienen/",
     "ask-the-editors": "/praktijken/talim/vraag/",
+    "we-do-this-too": "/praktijken/pleinmakers/wij-ook/",
     "privacy": "/privacy/",
     "map": "/kaart/",
     "compare": "/bewaarlijst/vergelijk/?fiche=pleinmakers&fiche=curant-cohousing-project",
