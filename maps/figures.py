@@ -39,6 +39,7 @@ class AreaFigure:
     url: str = ""
     colour: str = NONE
     text_colour: str = "#1d2733"
+    adopted: int = 0  # practices taken over here from elsewhere ('Ook toegepast in')
 
 
 @dataclass
@@ -100,16 +101,43 @@ def _counts(practices):
     return per_municipality, per_area
 
 
+def _adopted(practices):
+    """One statement: per arrondissement, how many of these practices a town there took
+    over (an accepted 'Wij doen dit ook'), apart from where they run."""
+    ids_sql, params = practices.order_by().values("pk").query.sql_with_params()
+    quote = connections[practices.db].ops.quote_name
+    adoption, municipality = quote("adoptions_adoption"), quote("practices_municipality")
+    sql = f"""
+        SELECT area.column2, COUNT(DISTINCT a.practice_id)
+        FROM {adoption} a JOIN {municipality} m ON m.id = a.municipality_id
+        JOIN {_areas_sql()} AS area ON area.column1 = m.nis_code
+        WHERE a.status = 'accepted' AND a.practice_id IN ({ids_sql})
+        GROUP BY area.column2
+    """
+    return dict(rows_of(connections[practices.db], sql, list(params)))
+
+
 def map_figures(
-    practices, *, search_params=(), width=600, tolerance=1.5, links_per_municipality=True
+    practices,
+    *,
+    search_params=(),
+    width=600,
+    tolerance=1.5,
+    links_per_municipality=True,
+    adoptions=False,
 ) -> MapFigures:
     """`practices`: a queryset of the practices to count (a search's results). Without
     `links_per_municipality` (the search page's small map, which lists no municipalities)
     an area's municipalities are counted but not linked one by one: a broad search at
-    100,000 practices found some 500 municipalities, each a URL to build."""
+    100,000 practices found some 500 municipalities, each a URL to build. With `adoptions`
+    (the /kaart/ page) each area also counts the practices taken over there (one query)."""
     drawn = shapes(width, tolerance)
     per_municipality, per_area = _counts(practices)
     areas = {a.id: AreaFigure(a.id, a.name, a.path, a.label_x, a.label_y) for a in drawn.areas}
+    if adoptions:
+        for area, count in _adopted(practices).items():
+            if area in areas:
+                areas[area].adopted = count
     abroad = []
     of_code = area_of_municipality()
     # (A wider area without one municipality, "Meer dan 30 gemeenten", has no row.)

@@ -9,7 +9,7 @@ def map_page(request):
     """/kaart/: where the practices of any search run (all of them without parameters)."""
     search = parse_search(request.GET)
     params = [(k, v) for k, values in request.GET.lists() for v in values]
-    figures = map_figures(search.ordered, search_params=params)
+    figures = map_figures(search.ordered, search_params=params, adoptions=True)
     title = search_title(search.query, search.selected)
     return render(
         request,

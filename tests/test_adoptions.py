@@ -136,3 +136,16 @@ def test_the_editors_accept_in_the_admin(editor, sheet, django_capture_on_commit
     assert "1 toepassing aanvaard." in response.content.decode()
     adoption.refresh_from_db()
     assert adoption.status == "accepted"
+
+
+def test_the_map_counts_adoptions_apart_from_where_practices_run(
+    client, sheet, editor_user, django_capture_on_commit_callbacks
+):
+    send(client, django_capture_on_commit_callbacks)
+    accept_adoption(adoption=Adoption.objects.get(), editor=editor_user)
+    html = client.get("/kaart/").content.decode()
+    assert "Ook toegepast" in html
+    figures = client.get("/kaart/").context["figures"]
+    adopted = {area.name: area.adopted for area in figures.areas if area.adopted}
+    assert list(adopted.values()) == [1]  # Lokeren's arrondissement, Dendermonde
+    assert all(area.count == 0 for area in figures.areas)  # the practice runs nowhere there
