@@ -4,6 +4,7 @@ from adoptions import services
 from adoptions.forms import AdoptionForm
 from config.network import client_address
 from practices.models import Municipality, Practice
+from submissions.forms import field_errors
 
 RATE_LIMITED = (
     "Er kwamen net veel meldingen van dit internetadres. Probeer het over een uur opnieuw."
@@ -27,7 +28,7 @@ def adopt(request, slug):
             problem = RATE_LIMITED
         else:
             return redirect("adoptions:sent", slug=practice.slug)
-    errors = [(f"#{form[name].auto_id}", e) for name in form.errors for e in form.errors[name]]
+    errors = field_errors(form)
     return render(
         request,
         "adoptions/adopt.html",

@@ -4,6 +4,7 @@ from config.network import client_address
 from enquiries import services
 from enquiries.forms import EnquiryForm
 from practices.models import Practice
+from submissions.forms import field_errors
 
 RATE_LIMITED = (
     "Er kwamen vandaag al veel vragen van dit internetadres. Probeer het morgen opnieuw, of "
@@ -29,7 +30,7 @@ def ask(request, slug):
             problem = RATE_LIMITED
         else:
             return redirect("enquiries:sent", slug=practice.slug)
-    errors = [(f"#{form[name].auto_id}", e) for name in form.errors for e in form.errors[name]]
+    errors = field_errors(form)
     return render(
         request,
         "enquiries/ask.html",

@@ -151,24 +151,19 @@ def _named(lookup, label):
     return parse
 
 
-def _category(value, vocabulary):
-    text = _text(value)
-    if not text:
-        return None
-    found = vocabulary.categories.get(name_key(text))
-    if found is None:
-        raise CellProblem(f"Onbekende categorie: ‘{text}’.")
-    return found
+def _one_named(lookup, label):
+    """A cell naming one term of the vocabulary (a category, a source), or empty."""
 
+    def parse(value, vocabulary):
+        text = _text(value)
+        if not text:
+            return None
+        found = getattr(vocabulary, lookup).get(name_key(text))
+        if found is None:
+            raise CellProblem(f"Onbekende {label}: ‘{text}’.")
+        return found
 
-def _earlier_listing(value, vocabulary):
-    text = _text(value)
-    if not text:
-        return None
-    found = vocabulary.sources.get(name_key(text))
-    if found is None:
-        raise CellProblem(f"Onbekende bron: ‘{text}’.")
-    return found
+    return parse
 
 
 def _actions(value, vocabulary):
@@ -377,7 +372,7 @@ def _links(value, vocabulary):
 PARSERS = {
     "url": _slug,
     "status": _choice(status_labels, "status"),
-    "category": _category,
+    "category": _one_named("categories", "categorie"),
     "target_groups": _named("target_groups", "doelgroep"),
     "policy_domains": _named("policy_domains", "beleidsdomein"),
     "actions": _actions,
@@ -390,7 +385,7 @@ PARSERS = {
     "contacts": _contacts,
     "organisations": _named("organisations", "organisatie"),
     "sources": _named("sources", "bron"),
-    "earlier_listing": _earlier_listing,
+    "earlier_listing": _one_named("sources", "bron"),
     "links": _links,
     "evidence_level": _choice(evidence_labels, "niveau van onderbouwing"),
     "evaluation_url": _url,

@@ -14,6 +14,7 @@ from owners.forms import ChangedForm, EndedForm
 from owners.models import Question
 from practices.models import Practice
 from submissions.differences import current_texts
+from submissions.forms import field_errors
 
 
 def _render(request, template, context, status=200):
@@ -21,11 +22,6 @@ def _render(request, template, context, status=200):
     # which the CSRF check refuses; other sites still never see the link.
     response = render(request, f"owners/{template}", context, status=status)
     return private_page(response, referrer_policy="same-origin")
-
-
-def _errors(form):
-    """(anchor, message) for the error summary above the form (submissions/_errors.html)."""
-    return [(f"#{form[name].auto_id}", e) for name in form.errors for e in form.errors[name]]
 
 
 def _question(request, token):
@@ -93,7 +89,7 @@ def changed(request, token):
             "practice": practice,
             "form": form,
             "token": token,
-            "errors": _errors(form),
+            "errors": field_errors(form),
         },
     )
 
@@ -120,7 +116,7 @@ def ended(request, token):
             "practice": found.practice,
             "form": form,
             "token": token,
-            "errors": _errors(form),
+            "errors": field_errors(form),
         },
     )
 

@@ -316,6 +316,12 @@ PAGE_ORDER = [
 ]
 
 
+def field_errors(form):
+    """(anchor, message) for each field's errors, in the form's order, for the error summary
+    (submissions/_errors.html) of a short form."""
+    return [(f"#{field.auto_id}", error) for field in form for error in field.errors]
+
+
 def error_summary(form, *, places=None, links=None):
     """(anchor, message) for each error, in the order of the page, for the summary above it."""
     rows = {"places": (places, "Gemeente", "#gemeenten"), "links": (links, "Link", "#links")}
