@@ -65,19 +65,9 @@ INSTALLED_APPS = [
     "axes",
     "taggit",
     "django_tasks_db",
-    "practices",
-    "search",
-    "submissions",
-    "opendata",
-    "shortlist",
-    "alerts",
-    "owners",
-    "enquiries",
-    "insights",
-    "dossiers",
-    "adoptions",
-    "maps",
-    "imports",
+    # The project's own, one per bounded context (practices imports none of the others).
+    *["practices", "search", "submissions", "opendata", "shortlist", "alerts", "owners"],
+    *["enquiries", "insights", "dossiers", "adoptions", "maps", "imports"],
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -345,8 +335,7 @@ IMPORT_MAX_UNZIPPED_BYTES = envint("IMPORT_MAX_UNZIPPED_BYTES", str(100 * 1000 *
 IMPORT_WORKER_ROWS = envint("IMPORT_WORKER_ROWS", "1000")
 IMPORT_KEEP_UNCONFIRMED = datetime.timedelta(minutes=envint("IMPORT_KEEP_MINUTES", "60"))
 
-# Owners' "Klopt dit nog?" (owners/): how long a link works, when to remind, when an owner
-# counts as not answering, how soon to ask again, and at most how many mails a daily run sends.
+# "Klopt dit nog?" (owners/): link life, reminder, silence, asking again, mails per run.
 OWNER_LINK_DAYS, OWNER_REMIND_DAYS = envint("OWNER_LINK_DAYS", "45"), 14
 OWNER_SILENT_DAYS, OWNER_ASK_AGAIN_DAYS = 30, envint("OWNER_ASK_AGAIN_DAYS", "180")
 OWNER_MAILS_PER_RUN = envint("OWNER_MAILS_PER_RUN", "100")
