@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 
 from practices.models import Practice
 
@@ -62,7 +63,7 @@ def dataset_context():
         "contact": settings.EDITORS_EMAIL,
         "licence_name": settings.OPEN_DATA_LICENCE_NAME,
         "licence": settings.OPEN_DATA_LICENCE_URL,
-        "modified": modified.date().isoformat() if modified else "",
+        "modified": timezone.localdate(modified).isoformat() if modified else "",
         "keywords": ["sociale samenhang", "polarisering", "goede praktijken", "lokaal bestuur"],
         "language": f"{EU}/language/NLD",
         "frequency": f"{EU}/frequency/UPDATE_CONT",

@@ -7,6 +7,7 @@ Built from what `Practice.objects.for_sheet()` already fetched: no extra query.
 import json
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
@@ -33,9 +34,9 @@ def practice_data(practice):
     if practice.category_id:
         data["genre"] = practice.category.name
     if practice.published_at:
-        data["datePublished"] = practice.published_at.date().isoformat()
+        data["datePublished"] = timezone.localdate(practice.published_at).isoformat()
     if practice.content_changed_at:
-        data["dateModified"] = practice.content_changed_at.date().isoformat()
+        data["dateModified"] = timezone.localdate(practice.content_changed_at).isoformat()
     keywords = [tag.name for tag in practice.tags.all()]
     keywords += [domain.name for domain in practice.policy_domains.all()]
     if keywords:

@@ -49,7 +49,8 @@ def test_in_the_databank_since_keeps_the_first_publication(anonymous, seeded):
     Practice.objects.filter(pk=practice.pk).unpublish()
     Practice.objects.filter(pk=practice.pk).publish()
     html = page(anonymous, "/praktijken/talim/")
-    assert f'In de databank sinds</dt><dd><time datetime="{first:%Y-%m-%d}">' in html
+    shown = timezone.localdate(first)  # the sheet dates in Belgian time
+    assert f'In de databank sinds</dt><dd><time datetime="{shown:%Y-%m-%d}">' in html
 
 
 def test_sheets_from_the_earlier_databank_say_so_with_the_source(anonymous, seeded):

@@ -86,21 +86,24 @@ def test_pa11y_finds_no_error(site, tmp_path, name):
 @pytest.mark.parametrize("name", LIGHTHOUSE_PAGES)
 def test_lighthouse_scores_100_and_nothing_shifts(site, tmp_path, name):
     output = tmp_path / "lighthouse.json"
-    _, problems = run(
-        [
-            str(LIGHTHOUSE),
-            site + PAGES[name],
-            "--quiet",
-            f"--chrome-path={CHROMIUM}",
-            "--chrome-flags=--headless=new --no-sandbox",
-            "--only-categories=accessibility,best-practices,seo,performance",
-            "--output=json",
-            f"--output-path={output}",
-        ],
-        timeout=240,
-    )
-    assert output.exists(), problems
-    report = json.loads(output.read_text())
+    command = [
+        str(LIGHTHOUSE),
+        site + PAGES[name],
+        "--quiet",
+        f"--chrome-path={CHROMIUM}",
+        "--chrome-flags=--headless=new --no-sandbox",
+        "--only-categories=accessibility,best-practices,seo,performance",
+        "--output=json",
+        f"--output-path={output}",
+    ]
+    for _ in range(2):
+        _, problems = run(command, timeout=240)
+        assert output.exists(), problems
+        report = json.loads(output.read_text())
+        # An audit Lighthouse could not run (score None, seen on a loaded machine) is run
+        # once more; a score below 1 is a finding, never retried.
+        if all(report["categories"][key]["score"] is not None for key in report["categories"]):
+            break
     scores = {key: category["score"] for key, category in report["categories"].items()}
     failing = [
         (key, ref["id"], report["audits"][ref["id"]]["title"])
