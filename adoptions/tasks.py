@@ -5,6 +5,7 @@ from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from adoptions.models import Adoption
 from config.links import absolute_url
@@ -23,8 +24,7 @@ def send_adoption_mail(adoption_id, kind):
     )
     if adoption is None:
         return
-    title = adoption.practice.title
-    title = title if len(title) <= 80 else title[:79] + "…"
+    title = Truncator(adoption.practice.title).chars(80)
     context = {
         "adoption": adoption,
         "sheet_url": absolute_url(adoption.practice.get_absolute_url()),

@@ -4,14 +4,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.utils.text import Truncator
 
 from config.links import absolute_url
 from enquiries.models import Enquiry
 from enquiries.services import forget
-
-
-def _short(title):
-    return title if len(title) <= 80 else title[:79] + "…"
 
 
 @task
@@ -25,7 +22,7 @@ def send_enquiry(enquiry_id):
         "sheet_url": absolute_url(enquiry.practice.get_absolute_url()),
         "editors_email": settings.EDITORS_EMAIL,
     }
-    title = _short(enquiry.practice.title)
+    title = Truncator(enquiry.practice.title).chars(80)
     EmailMessage(
         f"Vraag over ‘{title}’ via de Databank Sociale Samenhang",
         render_to_string("enquiries/email/to_editors.txt", context),

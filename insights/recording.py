@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from config.network import client_address, rate_limit_key
+from insights.models import SearchSeen
 from search.filters import FACETS_BY_PARAM
 from search.folding import fold
 from search.text import TERM
@@ -65,8 +66,6 @@ def record_search(request, results):
 
 def record_opened(request, params, position):
     """Which result (by position) this searcher opened from today's search."""
-    from insights.models import SearchSeen
-
     words, filters = normalised(params)
     if not 1 <= position <= MAX_POSITION or is_bot(request):
         return 0

@@ -104,9 +104,10 @@ def searched(*, days, without_results=False, today=None, limit=50):
     return [Searched(**{**row.__dict__, "opened": most_opened(row)}) for row in found]
 
 
-def views_per_month(slugs, *, months=6, today=None):
+def views_per_month(practice, *, months=6, today=None):
     """[(first day of the month, views)] for the last `months` months, newest first, for a
-    sheet known by these addresses (its slug and its former ones)."""
+    sheet: views are counted by the address opened, so its former addresses count too."""
+    slugs = [practice.slug, *practice.former_slugs.values_list("slug", flat=True)]
     today = today or timezone.localdate()
     firsts = []
     year, month = today.year, today.month
@@ -114,7 +115,7 @@ def views_per_month(slugs, *, months=6, today=None):
         firsts.append(datetime.date(year, month, 1))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     counted = dict(
-        SheetViews.objects.filter(slug__in=list(slugs), month__in=firsts)
+        SheetViews.objects.filter(slug__in=slugs, month__in=firsts)
         .values("month")
         .annotate(total=Sum("views"))
         .values_list("month", "total")

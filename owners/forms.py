@@ -9,13 +9,13 @@ from submissions.forms import MarksOptionalFields
 LINES = "Eén per regel."
 
 
-class OwnerForm(MarksOptionalFields, forms.Form):
+class AnswerForm(MarksOptionalFields, forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")  # labels that end in a question mark
         super().__init__(*args, **kwargs)
 
 
-class ChangedForm(OwnerForm):
+class ChangedForm(AnswerForm):
     """The sheet's texts, filled in as they stand; what else changed goes in the message."""
 
     title = forms.CharField(label="Titel", max_length=200)
@@ -59,7 +59,7 @@ class ChangedForm(OwnerForm):
         }
 
 
-class EndedForm(OwnerForm):
+class EndedForm(AnswerForm):
     year = forms.IntegerField(
         label="Sinds welk jaar loopt de praktijk niet meer?",
         error_messages={"required": "Vul het jaar in.", "invalid": "Vul een jaar in, zoals 2025."},

@@ -4,10 +4,10 @@ from django.conf import settings
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from alerts.tasks import AlertMessage  # headers as written: a one-click stop link
 from insights.services import views_per_month
-from insights.templatetags.insights_tags import sheet_addresses
 from owners.models import Owner, Question
 
 SUBJECTS = {
@@ -35,11 +35,11 @@ def send_owner_mail(question_id, kind):
         "stop_url": stop_url,
         "link_days": settings.OWNER_LINK_DAYS,
         "privacy_url": site_url + reverse("submissions:privacy"),
-        "views": views_per_month(sheet_addresses(question.practice), months=3),
+        "views": views_per_month(question.practice, months=3),
     }
     title = question.practice.title
     AlertMessage(
-        SUBJECTS[kind].format(title=title if len(title) <= 80 else title[:79] + "…"),
+        SUBJECTS[kind].format(title=Truncator(title).chars(80)),
         render_to_string(f"owners/email/{kind}.txt", context),
         settings.DEFAULT_FROM_EMAIL,
         [question.email],
