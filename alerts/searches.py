@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from search import adopted
 from search.filters import FACETS_BY_PARAM
 from search.results import parse_search
 
@@ -31,6 +32,9 @@ def followed_search(params) -> FollowedSearch:
             continue
         pairs += [(param, key) for key in sorted(values)]
         parts.append(f"{FACETS_BY_PARAM[param].label}: {', '.join(values.values())}")
+    if parsed.adopters:
+        pairs.append((adopted.PARAM, "1"))
+        parts.append(adopted.CHIP.lower())
     description = " · ".join(parts) or "alle praktijken"
     if len(description) > MAX_DESCRIPTION:
         description = description[: MAX_DESCRIPTION - 1] + "…"

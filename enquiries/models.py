@@ -5,6 +5,7 @@ Reply-To) and a copy to the asker; then its name, address and text are wiped. Wh
 day is the keyed hash of the sender's internet address, for the rate limit."""
 
 from django.db import models
+from django.utils import timezone
 
 
 class Enquiry(models.Model):
@@ -36,3 +37,9 @@ class Enquiry(models.Model):
 
     def __str__(self):
         return f"Vraag over {self.practice} ({self.created_at:%d-%m-%Y})"
+
+    def forget(self):
+        """Both mails are out: wipe who asked and what."""
+        Enquiry.objects.filter(pk=self.pk).update(
+            name="", email="", message="", sent_at=timezone.now()
+        )

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from enquiries.models import Enquiry
+from enquiries.tasks import send_enquiry
 from submissions.services import address_hash
 
 RATE_LIMIT = 5  # questions per address
@@ -33,14 +34,5 @@ def ask_editors(*, practice, name, email, message, address, robot=False):
     enquiry = Enquiry.objects.create(
         practice=practice, name=name, email=email, message=message, address_hash=hashed
     )
-    from enquiries.tasks import send_enquiry
-
     transaction.on_commit(lambda: send_enquiry.enqueue(enquiry.pk), robust=True)
     return enquiry
-
-
-def forget(*, enquiry):
-    """Both mails are out: wipe who asked and what."""
-    Enquiry.objects.filter(pk=enquiry.pk).update(
-        name="", email="", message="", sent_at=timezone.now()
-    )

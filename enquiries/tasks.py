@@ -8,7 +8,6 @@ from django.utils.text import Truncator
 
 from config.links import absolute_url
 from enquiries.models import Enquiry
-from enquiries.services import forget
 
 
 @task
@@ -38,4 +37,4 @@ def send_enquiry(enquiry_id):
         reply_to=[settings.EDITORS_EMAIL],
         headers={"Auto-Submitted": "auto-replied"},
     ).send()
-    forget(enquiry=enquiry)
+    enquiry.forget()

@@ -24,6 +24,7 @@ from practices.models import (
     Practice,
     TargetGroup,
 )
+from search import adopted
 from search.filters import FACETS
 from search.results import Sort, searched_practices
 
@@ -57,6 +58,13 @@ SEARCH_PARAMETERS = [
             description=f"{facet.label}: een of meer waarden (slugs), zoals op /praktijken/.",
         )
         for facet in FACETS
+    ),
+    OpenApiParameter(
+        adopted.PARAM,
+        OpenApiTypes.STR,
+        enum=["1"],
+        description="Met 1 vindt de gemeentefilter ook de praktijken die een gekozen gemeente "
+        "overnam (‘Ook toegepast in’).",
     ),
 ]
 

@@ -7,11 +7,12 @@ practices to values. The facet tests run on both.
 
 from django.db import connections
 
+from search import adopted
 from search.filters import FACETS, FACETS_BY_PARAM, KEY_BASE, SHORT_LIST
 from search.postgres import rows_of
 
 
-def count_facets(base, selected, *, expanded=(), hit_ids=None):
+def count_facets(base, selected, *, expanded=(), hit_ids=None, adopters=False):
     """Disjunctive counts of every facet, and the number of results, in one statement.
 
     `hits` are the practices matching the query; per hit, a flag says whether it passes each
@@ -26,9 +27,12 @@ def count_facets(base, selected, *, expanded=(), hit_ids=None):
     (`base` must then be exactly those; only its database is used). With `hit_ids` the
     statement returns a third item: the ids of those that pass every chosen filter, so that
     the page and the map select them by id instead of filtering again.
+
+    With `adopters` the municipality facet also holds the towns that took a practice over
+    (search.adopted): a practice counts once per town, whether it runs there or was taken over.
     """
     connection = connections[base.db]
-    statement = FacetStatement(connection, selected, expanded)
+    statement = FacetStatement(connection, selected, expanded, adopters=adopters)
     if connection.vendor != "postgresql":
         base_sql, base_params = base.order_by().values("pk", "category_id").query.sql_with_params()
         sql, params = statement.linked(base_sql, base_params)
@@ -40,11 +44,36 @@ def count_facets(base, selected, *, expanded=(), hit_ids=None):
 class FacetStatement:
     """The SQL of count_facets, in its two forms."""
 
-    def __init__(self, connection, selected, expanded):
+    def __init__(self, connection, selected, expanded, *, adopters=False):
         self.quote = connection.ops.quote_name
+        self.adopters = adopters
         self.selected = {param: list(values) for param, values in selected.items() if values}
         self.expanded = set(expanded)
         self.chosen = [facet for facet in FACETS if self.selected.get(facet.param)]
+
+    def or_adopted(self, flag, practice_id, facet):
+        """A facet's flag, widened for the municipality facet to the towns that took a
+        practice over (with `adopters`)."""
+        if not self.adopters or facet.param != adopted.FACET:
+            return flag, []
+        ids_sql, params = adopted.adopted_ids(self.selected[facet.param]).query.sql_with_params()
+        return f"({flag} OR {practice_id} IN ({ids_sql}))", list(params)
+
+    def how_many(self, practice_id):
+        # A town can be both where a practice runs and where it was taken over: count once.
+        return f"COUNT(DISTINCT {practice_id})" if self.adopters else "COUNT(*)"
+
+    def indexed_rows(self):
+        """Each hit's keys, one row each (and with `adopters` its takers-over as keys of the
+        municipality facet)."""
+        rows = "flags, unnest(flags.keys) AS key"
+        if not self.adopters:
+            return rows
+        code = FACETS_BY_PARAM[adopted.FACET].code
+        return (
+            f"(SELECT flags.*, key FROM {rows} UNION ALL "
+            f"{adopted.index_rows(self.quote, KEY_BASE, code)}) AS flags"
+        )
 
     def passing(self, *, except_param=None):
         conditions = [f"chosen_{f.param}" for f in self.chosen if f.param != except_param]
@@ -120,8 +149,11 @@ class FacetStatement:
         flags = ["entry.practice_id", "entry.keys"]
         for facet in self.chosen:
             keys_sql, keys_params = facet.chosen_keys(self.selected[facet.param])
-            flags.append(f"entry.keys && {keys_sql} AS chosen_{facet.param}")
-            params += keys_params
+            flag, flag_params = self.or_adopted(
+                f"entry.keys && {keys_sql}", "entry.practice_id", facet
+            )
+            flags.append(f"{flag} AS chosen_{facet.param}")
+            params += [*keys_params, *flag_params]
         index = self.quote("practices_facetindex")
         tail, tail_params = self.ranked_and_total(
             f"counted.key = terms.code * {KEY_BASE} + terms.term", found=found
@@ -139,7 +171,8 @@ class FacetStatement:
                 WHERE {self.relevant()}
             ),
             counted AS (
-                SELECT key, COUNT(*) AS n FROM flags, unnest(flags.keys) AS key
+                SELECT key, {self.how_many("flags.practice_id")} AS n
+                FROM {self.indexed_rows()}
                 {self.counted_where(f"key / {KEY_BASE}", lambda f: str(f.code))}
                 GROUP BY key
             ),
@@ -154,9 +187,13 @@ class FacetStatement:
             ids_sql, ids_params = facet.practice_ids(
                 self.selected[facet.param]
             ).query.sql_with_params()
-            flags.append(f"hits.id IN ({ids_sql}) AS chosen_{facet.param}")
-            params += ids_params
-        links = " UNION ALL ".join(facet.link_rows(self.quote) for facet in FACETS)
+            flag, flag_params = self.or_adopted(f"hits.id IN ({ids_sql})", "hits.id", facet)
+            flags.append(f"{flag} AS chosen_{facet.param}")
+            params += [*ids_params, *flag_params]
+        links = [facet.link_rows(self.quote) for facet in FACETS]
+        if self.adopters:
+            links.append(adopted.link_rows(self.quote))
+        links = " UNION ALL ".join(links)
         tail, tail_params = self.ranked_and_total(
             "terms.facet = counted.facet AND terms.term = counted.term"
         )
@@ -168,7 +205,7 @@ class FacetStatement:
             ),
             links(facet, term, practice_id) AS ({links}),
             counted AS (
-                SELECT links.facet, links.term, COUNT(*) AS n
+                SELECT links.facet, links.term, {self.how_many("flags.id")} AS n
                 FROM links JOIN flags ON flags.id = links.practice_id
                 {self.counted_where("links.facet", lambda f: f"'{f.param}'")}
                 GROUP BY links.facet, links.term

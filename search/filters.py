@@ -26,6 +26,7 @@ from practices.models import (
     TaggedPractice,
     TargetGroup,
 )
+from search import adopted
 
 MAX_VALUES_PER_FACET = 20
 # Long facets show their most frequent values (and the chosen ones) until users ask for all.
@@ -289,13 +290,17 @@ class FacetFilter(django_filters.Filter):
         if connections[qs.db].vendor == "postgresql":
             # The GIN index on practices_facetindex.keys answers this at once.
             keys_sql, params = self.facet.chosen_keys(value)
-            return qs.filter(
+            having = models.Q(
                 pk__in=RawSQL(
                     f"SELECT practice_id FROM practices_facetindex WHERE keys && {keys_sql}",
                     params,
                 )
             )
-        return qs.filter(pk__in=self.facet.practice_ids(value))
+        else:
+            having = models.Q(pk__in=self.facet.practice_ids(value))
+        if self.facet.param == adopted.FACET and adopted.wanted(self.parent.data):
+            having |= models.Q(pk__in=adopted.adopted_ids(value))
+        return qs.filter(having)
 
 
 class PracticeFilterSet(django_filters.FilterSet):
@@ -307,6 +312,8 @@ class PracticeFilterSet(django_filters.FilterSet):
 
     @classmethod
     def get_filters(cls):
+        # ook_toegepast (search.adopted) widens the municipality facet; it filters nothing
+        # by itself.
         filters = super().get_filters()
         for facet in FACETS:
             filters[facet.param] = FacetFilter(facet=facet, field_name=facet.param)

@@ -23,10 +23,11 @@ from django.http import QueryDict
 
 from practices.content_cache import cached
 from practices.models import Action, Practice, SynonymGroup
-from practices.models.actions import FIRST_ACTION, LAST_ACTION
+from search import adopted
 from search.cards import page_of_cards
+from search.checked import checked_values
 from search.facet_counts import count_facets
-from search.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet, ValuesField
+from search.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet
 from search.forms import SearchForm
 from search.postgres import AnyOf
 from search.reach import named_action, reasons, related, word_reach
@@ -100,6 +101,8 @@ class SearchResults:
     words_found: int = 0
     # When several words find nothing together: each word alone, with what it finds.
     single_words: list = field(default_factory=list)
+    adopters: bool = False  # the municipality facet includes the towns that took one over
+    adopters_url: str = ""  # the same search with that switched the other way
 
 
 MAX_TITLE = 80
@@ -122,52 +125,12 @@ def url_for(params):
     return "?" + urlencode([(k, v) for k, values in params.items() for v in values if v])
 
 
-def checked_values(params):
-    """The facet values of a URL that exist, by facet, with a notice for each that does not."""
-    field = ValuesField(required=False)
-    wanted = {facet.param: field.clean(params.getlist(facet.param)) for facet in FACETS}
-    found, notices, lookups = {param: {} for param in wanted}, [], []
-    for facet in FACETS:
-        values = wanted[facet.param]
-        if not values:
-            continue
-        if facet.choices:
-            found[facet.param] = {
-                v: facet.label_for(v, v) for v in values if v in dict(facet.choices)
-            }
-            continue
-        if facet.param == "actie":
-            values = [
-                v
-                for v in values
-                if v.isascii() and v.isdigit() and FIRST_ACTION <= int(v) <= LAST_ACTION
-            ]
-        if values:
-            lookups.append((facet.param, values))
-    if lookups:
-        # The names of the values a URL asks for change only with the content.
-        for param, key, name in cached("facet-values", lambda: known_values(lookups), lookups):
-            found[param][key] = FACETS_BY_PARAM[param].label_for(key, name)
-    for param, values in wanted.items():
-        for value in values:
-            if value not in found[param]:
-                label = FACETS_BY_PARAM[param].label
-                notices.append(f"{label} ‘{value}’ bestaat niet; die filter is genegeerd.")
-    # Keep the order in which the URL named them.
-    return {p: {v: found[p][v] for v in wanted[p] if v in found[p]} for p in wanted}, notices
-
-
-def known_values(lookups):
-    """[(param, key, name)] of the values asked for, by facet, that exist (one query)."""
-    queries = [FACETS_BY_PARAM[param].known_values(values) for param, values in lookups]
-    return list(queries[0].union(*queries[1:], all=True).order_by())
-
-
-def filtered(base, selected, without=None):
+def filtered(base, selected, *, adopters=False):
     data = QueryDict(mutable=True)
     for param, values in selected.items():
-        if param != without:
-            data.setlist(param, list(values))
+        data.setlist(param, list(values))
+    if adopters:
+        data[adopted.PARAM] = "1"
     return PracticeFilterSet(data=data, queryset=base).qs
 
 
@@ -184,11 +147,12 @@ class Search:
     sorts: list
     base: models.QuerySet
     reach: dict  # what each word reaches beyond the texts (search.reach.word_reach)
+    adopters: bool = False  # towns that took a practice over count for the municipality facet
 
     @functools.cached_property
     def ordered(self):
         """Every practice found, filtered, in the chosen order (a queryset, not yet run)."""
-        return self.in_order(filtered(self.base, self.selected))
+        return self.in_order(filtered(self.base, self.selected, adopters=self.adopters))
 
     def in_order(self, practices):
         # Without snippets: what uses every practice found (feeds, alerts, the API, the map)
@@ -223,7 +187,8 @@ def parse_search(params):
     published = Practice.objects.published()
     reach = word_reach(groups, published.db)
     base = matching(published, groups, reach)
-    return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base, reach)
+    adopters = adopted.wanted(params)
+    return Search(query, groups, selected, notices, sort, chosen_sort, sorts, base, reach, adopters)
 
 
 def synonyms():
@@ -243,7 +208,7 @@ def searched_practices(params):
 def run_search(params, *, per_page):
     search = parse_search(params)
     query, groups, selected, notices = search.query, search.groups, search.selected, search.notices
-    sort, base = search.sort, search.base
+    sort, base, adopters = search.sort, search.base, search.adopters
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
     hit_ids = None
@@ -253,20 +218,23 @@ def run_search(params, *, per_page):
         # subqueries, the text match itself), and the planner, which cannot tell how many
         # practices a text match finds, counted the facets of 20 as if they were 500.
         hit_ids = list(base.order_by().values_list("pk", flat=True))
-        counts, total, found = count_facets(base, keys, expanded=expanded, hit_ids=hit_ids)
+        counts, total, found = count_facets(
+            base, keys, expanded=expanded, hit_ids=hit_ids, adopters=adopters
+        )
         every = by_id(found, base.db)
         ordered = search.in_order(every)
     elif groups:
-        counts, total = count_facets(base, keys, expanded=expanded)
+        counts, total = count_facets(base, keys, expanded=expanded, adopters=adopters)
         every = ordered = search.ordered
     else:
         # Without words, the counts depend on the chosen values only: the unfiltered search
         # and popular filters are counted once per content version (content_cache).
         counts, total = cached(
             "facets",
-            lambda: count_facets(base, keys, expanded=expanded),
+            lambda: count_facets(base, keys, expanded=expanded, adopters=adopters),
             sorted((param, sorted(values)) for param, values in keys.items()),
             expanded,
+            adopters,
         )
         every = ordered = search.ordered
     paginator = Paginator(ordered, per_page)
@@ -293,12 +261,15 @@ def run_search(params, *, per_page):
         found_via = reasons([p.pk for p in page.object_list], groups, base.db, search.reach)
         for practice in page.object_list:
             practice.found_via = found_via.get(practice.pk, "")
+    if adopters:
+        page.object_list = adopted.mark_cards(page.object_list, keys[adopted.FACET], base.db)
 
     kept = {
         "q": [query],
         "sorteer": [sort if sort != (Sort.RELEVANCE if query else Sort.TITLE) else ""],
     }
     kept |= {param: list(values) for param, values in selected.items()}
+    kept[adopted.PARAM] = ["1" if adopters else ""]
 
     def toggled(param, key):
         values = kept[param]
@@ -329,6 +300,8 @@ def run_search(params, *, per_page):
         for param, values in selected.items()
         for key, name in values.items()
     ]
+    if adopters:
+        chips.append(Chip(adopted.CHIP, url_for({**kept, adopted.PARAM: []})))
     result = SearchResults(
         query=query,
         page=page,
@@ -341,6 +314,8 @@ def run_search(params, *, per_page):
         title=search_title(query, selected),
         practices=every,
         params=params,
+        adopters=adopters,
+        adopters_url=url_for({**kept, adopted.PARAM: [] if adopters else ["1"]}),
     )
     page_params = url_for(kept)[1:]
     result.export_query = url_for(kept)
@@ -385,6 +360,8 @@ def single_words(query, search, kept):
     found = []
     for word in words:
         groups = query_groups(word, synonyms())
-        practices = filtered(matching(published, groups, search.reach), search.selected)
+        practices = filtered(
+            matching(published, groups, search.reach), search.selected, adopters=search.adopters
+        )
         found.append(SingleWord(word, practices.count(), url_for({**kept, "q": [word]})))
     return found

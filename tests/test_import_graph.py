@@ -8,8 +8,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-APPS = ["config", "practices", "search", "submissions", "opendata", "shortlist", "alerts"]
-APPS += ["maps", "imports"]
+# Every app of the project (those in the repository), and the settings' package.
+APPS = ["config"] + [
+    app for app in settings.INSTALLED_APPS if "." not in app and (settings.BASE_DIR / app).is_dir()
+]
 # What practices may import of the project besides itself: the settings' helpers.
 PRACTICES_MAY_IMPORT = {"practices", "config"}
 

@@ -200,3 +200,24 @@ def test_the_dossier_pages(page, site, screenshot):
     for name, path in [("dossiers", "/dossiers/"), ("dossier", dossier.get_absolute_url())]:
         assert page.goto(site + path).status == 200
         assert_accessible(page, name, screenshot)
+
+
+def test_a_search_that_includes_the_towns_that_took_a_practice_over(page, site, screenshot):
+    from adoptions.models import Adoption
+    from practices.models import Municipality, Practice
+
+    Adoption.objects.create(
+        practice=Practice.objects.get(slug="pleinmakers"),
+        municipality=Municipality.objects.get(name="Lokeren"),
+        since_year=2021,
+        contact_name="Jo",
+        contact_email="jo@lokeren.example",
+        status=Adoption.Status.ACCEPTED,
+    )
+    page.goto(site + "/praktijken/?gemeente=lokeren&ook_toegepast=1")
+    card = page.locator("#fiche-pleinmakers")
+    assert "ook toegepast in Lokeren (sinds 2021)" in card.inner_text()
+    assert page.get_by_label("Ook waar een gekozen gemeente de praktijk overnam").is_checked()
+    assert_accessible(page, "search-with-adopters", screenshot)
+    page.get_by_role("link", name="Ook overgenomen in de gekozen gemeenten").click()
+    assert page.locator("#fiche-pleinmakers").count() == 0
