@@ -7,7 +7,8 @@
 loads the seed data, and runs every query of the set through the search the site uses, in four
 set-ups: the Snowball stemmer alone, with prefix matching, with the dictionary, and with both
 (the site's). For each it prints the mean precision at 3 and the queries that miss, and the
-median time of a query. The dictionary needs deploy/install_dutch_dictionary.py first.
+median time of a query; then the share of the pages the site-wide queries (SITE_SET) must list
+under "Ook gevonden". The dictionary needs deploy/install_dutch_dictionary.py first.
 """
 
 import os
@@ -88,6 +89,27 @@ def main():
             )
             print(f"| {name} | {count} | {mean:.3f} | {median_ms:.1f} | {', '.join(misses)} |")
     search.PREFIX_MIN_LENGTH = prefix
+    mean, misses, count = evaluate_site()
+    print()
+    print("| site-wide (Ook gevonden) | queries | pages found | misses |")
+    print("| --- | ---: | ---: | --- |")
+    print(f"| the site's set-up | {count} | {mean:.3f} | {', '.join(misses)} |")
+
+
+def evaluate_site():
+    """The share of the pages each query of SITE_SET must list under 'Ook gevonden'."""
+    from django.http import QueryDict
+
+    from search.results import run_search
+    from tests.relevance_set import SITE_SET, site_recall
+
+    scores, misses = [], []
+    for query, expected in SITE_SET:
+        found = run_search(QueryDict(urlencode({"q": query})), per_page=20).related
+        scores.append(site_recall([(hit.kind, hit.name) for hit in found], expected))
+        if scores[-1] < 1:
+            misses.append(f"{query} ({scores[-1]:.2f})")
+    return statistics.mean(scores), misses, len(SITE_SET)
 
 
 if __name__ == "__main__":

@@ -29,8 +29,9 @@ from search.checked import checked_values
 from search.facet_counts import count_facets
 from search.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet
 from search.forms import SearchForm
+from search.named import named_action, related
 from search.postgres import AnyOf
-from search.reach import named_action, reasons, related, word_reach
+from search.reach import reasons, word_reach
 from search.text import TERM, matching, query_groups, ranked, suggestion
 
 

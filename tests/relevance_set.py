@@ -78,3 +78,43 @@ def precision_at(k, found, relevant):
     """The share of the first k results that are relevant, out of at most k relevant ones:
     1.0 when the practices that must come first fill the first places."""
     return len(set(found[:k]) & relevant) / min(k, len(relevant))
+
+
+# Site-wide: the pages besides practices that a query must list under "Ook gevonden", each as
+# (kind, the start of its name), found by the words on their own pages (issue 25, item 3).
+SITE_SET = [
+    # An action's description and goals
+    ("klaslokaal", {("Actie", "Oefenkansen Nederlands organiseren")}),
+    ("schoolpoort", {("Actie", "Brug leggen naar onderwijs")}),
+    # An event's report and venue
+    ("selectiecriteria", {("Activiteit", "Studienamiddag sociale cohesie")}),
+    ("Kazerne Dossin", {("Activiteit", "Studienamiddag sociale cohesie")}),
+    # A session's programme text
+    ("ambassadeurswerking", {("Sessie", "Werksessie actie 7:")}),
+    ("brugfiguren", {("Sessie", "Werksessie actie 15:"), ("Actie", "Brug leggen naar onderwijs")}),
+    # An organisation's description
+    ("woonunits", {("Organisatie", "CURANT")}),
+    ("universiteit", {("Organisatie", "KU Leuven")}),
+    # A person's roles, and the sessions they led
+    ("consulent buurtsport", {("Persoon", "Tim Lamon")}),
+    ("toxische polarisatie", {("Persoon", "Maarten De Waele")}),
+    (
+        "oefenkansen",
+        {
+            ("Actie", "Oefenkansen Nederlands organiseren"),
+            ("Sessie", "Werksessie actie 5:"),
+            ("Persoon", "Rebecca Johr"),
+        },
+    ),
+    ("correspondentietesten", {("Persoon", "Frank Philips"), ("Persoon", "Dorien De Troy")}),
+]
+
+
+def site_recall(found, expected):
+    """The share of the expected pages among those listed: `found` is [(kind, name)]."""
+    met = {
+        (kind, start)
+        for kind, start in expected
+        if any(k == kind and name.startswith(start) for k, name in found)
+    }
+    return len(met) / len(expected)

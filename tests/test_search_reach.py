@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from practices.models import Action
+from tests.relevance_set import SITE_SET, site_recall
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,40 @@ def test_a_word_that_reaches_too_much_to_keep_finds_the_same(client, seeded, mon
     assert [p.found_via for p in kept.page.object_list] == [
         p.found_via for p in asked.page.object_list
     ]
+
+
+@pytest.mark.parametrize(("query", "expected"), SITE_SET)
+def test_every_page_is_found_by_its_own_words(client, seeded, query, expected):
+    """Actions, events, sessions, organisations and people by the words on their own pages
+    (tests/relevance_set.py, SITE_SET), each linked to its page."""
+    results, html = search(client, query)
+    found = [(hit.kind, hit.name) for hit in results.related]
+    assert site_recall(found, expected) == 1, found
+    assert "Ook gevonden" in html
+    for hit in results.related:
+        path, _, anchor = hit.url.partition("#")
+        page = client.get(path)
+        assert page.status_code == 200, hit.url
+        if anchor:
+            assert f'id="{anchor}"' in page.content.decode()
+
+
+def test_names_come_first_and_a_draft_sheet_names_nobody(client, seeded):
+    from practices.models import Person, Role
+    from tests.factories import PracticeFactory
+
+    draft = PracticeFactory(draft=True, title="Nog niet gepubliceerd")
+    Role.objects.create(
+        person=Person.objects.create(name="Zora Verborgen"),
+        kind=Role.Kind.PRESENTS,
+        as_written="consulent buurtsport (ontwerp)",
+        practice=draft,
+    )
+    results, _ = search(client, "buurtsport")
+    names = [hit.name for hit in results.related]
+    assert not any("Zora" in name for name in names)
+    # A word that is in some names and only in the texts of others: the names first.
+    results, _ = search(client, "polarisatie")
+    by_name = [hit for hit in results.related if "polari" in hit.name.lower()]
+    assert 0 < len(by_name) < len(results.related)
+    assert results.related[: len(by_name)] == by_name
