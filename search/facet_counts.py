@@ -165,15 +165,23 @@ class FacetStatement:
             params.append(list(hit_ids))
         else:
             entries = f"{index} entry WHERE entry.published"
+        # Which chosen facet a hit fails (0: none; relevant() drops hits failing two): its
+        # keys count for that facet only. Computed once per hit, not once per key: with the
+        # flags of the hits materialised (a few thousand rows for a broad word), the keys are
+        # then only compared with it, and the flags are not worked out again for the total.
+        failed = " ".join(f"WHEN NOT chosen_{f.param} THEN {f.code}" for f in self.chosen)
+        failed = f"CASE {failed} ELSE 0 END" if failed else "0"
+        counted_where = f"WHERE flags.failed = 0 OR key / {KEY_BASE} = flags.failed"
         sql = f"""
-            WITH flags AS NOT MATERIALIZED (
-                SELECT * FROM (SELECT {", ".join(flags)} FROM {entries}) AS flagged
+            WITH flags AS {"MATERIALIZED" if found else "NOT MATERIALIZED"} (
+                SELECT *, {failed} AS failed
+                FROM (SELECT {", ".join(flags)} FROM {entries}) AS flagged
                 WHERE {self.relevant()}
             ),
             counted AS (
                 SELECT key, {self.how_many("flags.practice_id")} AS n
                 FROM {self.indexed_rows()}
-                {self.counted_where(f"key / {KEY_BASE}", lambda f: str(f.code))}
+                {counted_where if self.chosen else ""}
                 GROUP BY key
             ),
             {tail}
