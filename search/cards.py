@@ -13,7 +13,7 @@ Practice.objects.for_cards(). The snippet is search.Snippet's, written out.
 from django.db import connections
 
 from practices.models import Category, Practice
-from search.postgres import rows_of
+from search.postgres import as_parameter, rows_of
 from search.text import (
     MARK_START,
     MARK_STOP,
@@ -70,7 +70,7 @@ def page_of_cards(found_ids, groups, sort, *, start, size, using):
         MARK_STOP,
         *marking.params,
         SNIPPET_OPTIONS,
-        list(found_ids),
+        as_parameter(found_ids),
         *order_params,
         size,
         start,

@@ -9,7 +9,7 @@ from django.db import connections
 
 from search import adopted
 from search.filters import FACETS, FACETS_BY_PARAM, KEY_BASE, SHORT_LIST
-from search.postgres import rows_of
+from search.postgres import IdArray, as_parameter, rows_of
 
 
 def count_facets(base, selected, *, expanded=(), hit_ids=None, adopters=False):
@@ -101,7 +101,7 @@ class FacetStatement:
     def ranked_and_total(self, counted_join, *, found=False):
         """The shared end: name the values, keep the top of long facets, add the total (and
         with `found`, the ids of the hits that pass every filter, as one comma-separated
-        text)."""
+        text, read as an IdArray)."""
         params = []
         whens = []
         for facet in self.chosen:
@@ -162,7 +162,7 @@ class FacetStatement:
             # The planner knows how many ids there are: it reads their rows by key.
             # (Its parameter follows the flags' in the statement.)
             entries = f"{index} entry WHERE entry.practice_id = ANY(%s::bigint[])"
-            params.append(list(hit_ids))
+            params.append(as_parameter(hit_ids))
         else:
             entries = f"{index} entry WHERE entry.published"
         # Which chosen facet a hit fails (0: none; relevant() drops hits failing two): its
@@ -224,13 +224,13 @@ class FacetStatement:
 
     def read(self, rows, *, found=False):
         counts = {facet.param: [] for facet in FACETS}
-        total, found_ids = 0, []
+        total, found_ids = 0, IdArray("{}")
         for param, key, name, count in rows:
             if not param:
                 total = count
                 continue
             if param == "#":
-                found_ids = [int(pk) for pk in name.split(",")] if name else []
+                found_ids = IdArray(f"{{{name or ''}}}")  # search.postgres.IdArray
                 continue
             counts[param].append((key, FACETS_BY_PARAM[param].label_for(key, name), count))
         for facet in FACETS:

@@ -10,7 +10,7 @@ from django.db import connections, models
 from django.db.models.expressions import RawSQL
 
 from practices.content_cache import cached_each
-from search.postgres import AnyOf, rows_of
+from search.postgres import AnyOf, IdArray, rows_of
 from search.statements import NAMED_PARTS, statement
 
 # The parts that reach a practice beyond its own search vector: on PostgreSQL the contacts of
@@ -112,7 +112,7 @@ def reach_condition(alternatives, using, reach=None):
     if postgres:
         # The contacts of the places are in the search vector (migration 0012): matched
         # through its index, not by scanning every place.
-        return models.Q(AnyOf(models.F("pk"), *asked, ids=sorted(ids) if ids else None))
+        return models.Q(AnyOf(models.F("pk"), *asked, ids=IdArray.of(sorted(ids)) if ids else None))
     either = models.Q(pk__in=sorted(ids)) if ids else models.Q()
     for subquery in asked:
         either |= models.Q(pk__in=subquery)

@@ -30,7 +30,7 @@ from search.facet_counts import count_facets
 from search.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet
 from search.forms import SearchForm
 from search.named import named_action, related
-from search.postgres import AnyOf
+from search.postgres import AnyOf, IdArray
 from search.reach import reasons, word_reach
 from search.text import TERM, matching, query_groups, ranked, suggestion
 
@@ -218,7 +218,7 @@ def run_search(params, *, per_page):
         # the practices found by id. Matching again in each cost more (planning the reach's
         # subqueries, the text match itself), and the planner, which cannot tell how many
         # practices a text match finds, counted the facets of 20 as if they were 500.
-        hit_ids = list(base.order_by().values_list("pk", flat=True))
+        hit_ids = IdArray.matched(base)
         counts, total, found = count_facets(
             base, keys, expanded=expanded, hit_ids=hit_ids, adopters=adopters
         )
