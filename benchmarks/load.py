@@ -90,7 +90,7 @@ def prepare_database(size):
         f"&beleidsdomein={PolicyDomain.objects.order_by('pk').first().slug}"
     )
     provinces = list(
-        Municipality.objects.filter(locations__practice__status=Practice.Status.PUBLISHED)
+        Municipality.objects.filter(practice_locations__practice__status=Practice.Status.PUBLISHED)
         .exclude(province="")
         .values_list("province", flat=True)
         .order_by("province")
