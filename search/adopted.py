@@ -46,10 +46,11 @@ def link_rows(quote):
 
 
 def index_rows(quote, key_base, code):
-    """(every column of flags, key) for each accepted adoption of a hit: its municipality as
-    an index key of the municipality facet (search.facet_counts, indexed form)."""
+    """(practice id, failed facet, key) for each accepted adoption of a hit: its municipality
+    as an index key of the municipality facet (search.facet_counts, indexed form)."""
     return (
-        f"SELECT flags.*, {code * key_base} + a.municipality_id FROM flags "
+        f"SELECT flags.practice_id, flags.failed, {code * key_base} + a.municipality_id "
+        "FROM flags "
         f"JOIN {adoption_table(quote)} a ON a.practice_id = flags.practice_id "
         f"AND a.status = '{ACCEPTED}'"
     )

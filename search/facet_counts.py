@@ -66,12 +66,14 @@ class FacetStatement:
     def indexed_rows(self):
         """Each hit's keys, one row each (and with `adopters` its takers-over as keys of the
         municipality facet)."""
-        rows = "flags, unnest(flags.keys) AS key"
+        # unnest in the select list: one pass over the hits (a ProjectSet), where a lateral
+        # unnest started a function scan for every hit.
+        rows = "SELECT flags.practice_id, flags.failed, unnest(flags.keys) AS key FROM flags"
         if not self.adopters:
-            return rows
+            return f"({rows}) AS flags"
         code = FACETS_BY_PARAM[adopted.FACET].code
         return (
-            f"(SELECT flags.*, key FROM {rows} UNION ALL "
+            f"({rows} UNION ALL "
             f"{adopted.index_rows(self.quote, KEY_BASE, code)}) AS flags"
         )
 
