@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import dates
 
-from practices.columns import AREA, COLUMNS, evidence_labels, status_labels
+from practices.columns import AREA, COLUMNS, evidence_labels, life_labels, status_labels
 from practices.models import (
     Action,
     Category,
@@ -248,6 +248,18 @@ def _date(value, vocabulary=None):
     raise CellProblem(f"‘{text}’ is geen datum. Schrijf ze als 2026-12-31 of 31-12-2026.")
 
 
+def _year(value, vocabulary=None):
+    """A year: '2021', 2021, 2021.0 or a date cell; None when empty."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value.year
+    text = _text(value).removesuffix(".0")
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise CellProblem(f"‘{text[:40]}’ is geen jaartal (bv. 2021).")
+    return int(text)
+
+
 def _situation(value, vocabulary=None):
     """(year, month): '2019-03', '2019', '03/2019', 'maart 2019' or a date cell."""
     if value in (None, ""):
@@ -389,6 +401,10 @@ PARSERS = {
     "links": _links,
     "evidence_level": _choice(evidence_labels, "niveau van onderbouwing"),
     "evaluation_url": _url,
+    "life_status": _choice(life_labels, "antwoord op ‘loopt ze nog?’"),
+    "ended_year": _year,
+    "end_reason": _text,
+    "lessons": _text,
     "situation": _situation,
     "last_reviewed_on": _date,
     "review_due_on": _date,

@@ -40,6 +40,9 @@ PLAIN = (
     "success_factors",
     "challenges",
     "evaluation_url",
+    "ended_year",
+    "end_reason",
+    "lessons",
     "image_alt",
     "image_credit",
     "last_reviewed_on",
@@ -244,6 +247,8 @@ def apply_plain_values(practice, values):
         practice.status = values["status"]
     if "evidence_level" in values:
         practice.evidence_level = values["evidence_level"] or Practice.Evidence.DESCRIBED
+    if "life_status" in values:
+        practice.life_status = values["life_status"] or Practice.LifeStatus.UNKNOWN
     if "category" in values:
         practice.category = values["category"]
     if "earlier_listing" in values:

@@ -132,6 +132,8 @@ class PracticeSerializer(serializers.ModelSerializer):
             "places",
             "keywords",
             "evidence_level",
+            "life_status",
+            "ended_year",
             "published_at",
             "content_changed_at",
         ]
@@ -168,6 +170,8 @@ class PracticeDetailSerializer(PracticeSerializer):
             "situation_year",
             "situation_month",
             "earlier_listing",
+            "end_reason",
+            "lessons",
             "adopted_in",
         ]
 

@@ -239,6 +239,7 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         ReviewFilter,
         RecentlyChangedFilter,
         "evidence_level",
+        "life_status",
         "category",
         "actions",
         "policy_domains",
@@ -277,6 +278,10 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         ("Succesfactoren en uitdagingen", {"fields": ["success_factors", "challenges"]}),
         ("Beleid", {"fields": ["policy_domains", "actions", "organisations", "tags"]}),
         ("Onderbouwing", {"fields": ["evidence_level", "evaluation_url"]}),
+        (
+            "Loopt de praktijk nog?",
+            {"fields": ["life_status", "ended_year", "end_reason", "lessons"]},
+        ),
         (
             "Bronnen en stand van zaken",
             {"fields": ["sources", ("situation_month", "situation_year"), "earlier_listing"]},

@@ -101,6 +101,10 @@ COLUMNS = [
     Column("people", "Personen", "lines", imported=False, fields=("roles",), width=40),
     Column("evidence_level", "Onderbouwing", width=18, aliases=("onderbouwing",)),
     Column("evaluation_url", "Evaluatie", "url", width=30, aliases=("evaluatie",)),
+    Column("life_status", "Loopt ze nog?", width=14, aliases=("loopt ze nog", "levensloop")),
+    Column("ended_year", "Afgelopen of gestopt in", width=12, aliases=("gestopt in",)),
+    Column("end_reason", "Waarom gestopt", width=40, aliases=("waarom gestopt",)),
+    Column("lessons", "Wat ze leerden", width=40, aliases=("lessen",)),
     Column(
         "situation",
         "Stand van zaken",
@@ -146,6 +150,10 @@ NOT_IN_FILES = {
 
 def evidence_labels():
     return dict(Practice.Evidence.choices)
+
+
+def life_labels():
+    return dict(Practice.LifeStatus.choices)
 
 
 def status_labels():
@@ -265,7 +273,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
         ),
         *(name for name in annotated.query.annotations if name.startswith("x_")),
     ]
-    evidence, status = evidence_labels(), status_labels()
+    evidence, status, life = evidence_labels(), status_labels(), life_labels()
     for row in annotated.values(*fields).iterator(chunk_size=1000):
         year, month = row["situation_year"], row["situation_month"]
         yield {
@@ -292,6 +300,10 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             "people": _split(row["x_people"]),
             "evidence_level": evidence.get(row["evidence_level"], ""),
             "evaluation_url": row["evaluation_url"],
+            "life_status": life.get(row["life_status"], ""),
+            "ended_year": str(row["ended_year"] or ""),
+            "end_reason": row["end_reason"],
+            "lessons": row["lessons"],
             "situation": (f"{year}-{month:02}" if month else str(year)) if year else "",
             "image": f"{site_url}{media_url}{row['image']}" if row["image"] else "",
             "image_alt": row["image_alt"],

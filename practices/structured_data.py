@@ -59,6 +59,9 @@ def practice_data(practice):
         data["contributor"] = organisations
     if practice.image:
         data["image"] = site + practice.image.url
+    if practice.life_label:
+        # Whether the practice still runs: 'Loopt', 'Afgelopen in 2022', 'Gestopt in 2021'.
+        data["creativeWorkStatus"] = practice.life_label
     return data
 
 

@@ -30,7 +30,7 @@ ORDER = {
     "bijgewerkt": "p.updated_at DESC, p.title ASC",
     "titel": "p.title ASC, p.id ASC",
 }
-CARD_FIELDS = ["id", "title", "slug", "summary", "category_id"]
+CARD_FIELDS = ["id", "title", "slug", "summary", "category_id", "life_status", "ended_year"]
 
 
 def page_of_cards(found_ids, groups, sort, *, start, size, using):
@@ -42,7 +42,8 @@ def page_of_cards(found_ids, groups, sort, *, start, size, using):
     order = order.format(query=f"({query.sql})")
     marking = marking_query(query)
     sql = f"""
-        SELECT p.id, p.title, p.slug, p.summary, p.category_id, c.name, c.slug,
+        SELECT p.id, p.title, p.slug, p.summary, p.category_id, p.life_status, p.ended_year,
+            c.name, c.slug,
             ts_headline(%s::regconfig,
                 replace(replace(p.description, %s, ''), %s, ''), ({marking.sql}), %s),
             ARRAY(

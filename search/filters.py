@@ -262,6 +262,19 @@ FACETS = (
         links_sql=choice_links("evidence_level", Practice.Evidence.choices),
         terms_sql=choice_terms(Practice.Evidence.choices),
     ),
+    Facet(
+        code=9,
+        param="status",
+        label="Status",
+        links=lambda: Practice.objects.all(),
+        practice="pk",
+        key="life_status",
+        name="life_status",
+        known=None,
+        choices=tuple(Practice.LifeStatus.choices),
+        links_sql=choice_links("life_status", Practice.LifeStatus.choices),
+        terms_sql=choice_terms(Practice.LifeStatus.choices),
+    ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 

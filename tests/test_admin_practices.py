@@ -37,6 +37,7 @@ def practice_form(**overrides):
         "challenges": "",
         "tags": "buurthuis, inclusie",
         "evidence_level": "beschreven",
+        "life_status": "onbekend",
         **inline_management("locations"),
         **inline_management("roles"),
         **inline_management("links"),
@@ -76,10 +77,10 @@ def test_changelist_query_count_is_fixed(editor, django_assert_max_num_queries, 
     for _ in range(practices):
         PracticeFactory(places=[MunicipalityFactory()]).actions.add(ActionFactory())
     # Session, user and permissions, the page with its places, for each of the five filters
-    # its choices and facet counts, the counts of the review, recently-changed and evidence
-    # filters, and the history's link to deleted practices (2): 47 at 3 practices and at 40,
-    # no query per row.
-    with django_assert_max_num_queries(47):
+    # its choices and facet counts, the counts of the review, recently-changed, evidence and
+    # life-status filters (one per choice), and the history's link to deleted practices (2):
+    # 52 at 3 practices and at 40, no query per row.
+    with django_assert_max_num_queries(52):
         assert editor.get(CHANGELIST).status_code == 200
 
 

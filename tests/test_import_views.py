@@ -131,6 +131,7 @@ def test_the_template_has_instructions_and_drop_down_lists(editor, seeded):
     assert "Gent (44021)" in lists["Gemeenten (NIS-code)"]
     assert lists["Status"] == ["Concept", "Gepubliceerd"]
     assert lists["Onderbouwing"] == ["Beschreven", "Lokaal geëvalueerd", "Extern onderzocht"]
+    assert lists["Loopt ze nog?"] == ["Niet gekend", "Loopt", "Afgelopen", "Gestopt"]
     assert any(a.startswith("Actie 2 – ") for a in lists["Acties Plan Samenleven"])
     validations = {
         header[next(iter(v.sqref.ranges)).min_col - 1]: v
@@ -144,6 +145,7 @@ def test_the_template_has_instructions_and_drop_down_lists(editor, seeded):
         "Gemeenten (NIS-code)",
         "Organisaties",
         "Onderbouwing",
+        "Loopt ze nog?",
         "Status",
     }
     assert validations["Status"].formula1.startswith("Lijsten!")

@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 from practices.fields import TextListField
 from practices.models.dates import partial_date_label
 from practices.models.events import Session
+from practices.models.life import LIFE_CONSTRAINTS, PracticeLife
 from practices.models.people import Role
 from practices.models.practice_parts import (
     PracticeLink,
@@ -32,7 +33,15 @@ def practice_image_path(instance, filename):
 
 
 # Columns a result card never shows.
-LONG_FIELDS = ("description", "goals", "success_factors", "challenges", "search_vector")
+LONG_FIELDS = (
+    "description",
+    "goals",
+    "success_factors",
+    "challenges",
+    "search_vector",
+    "end_reason",
+    "lessons",
+)
 # A card names its category; the category's own texts (a page long) stay in the database.
 CARD_CATEGORY_DEFERRED = tuple(
     f"category__{name}"
@@ -117,7 +126,7 @@ class PracticeQuerySet(models.QuerySet):
         return self.update(status=Practice.Status.DRAFT, updated_at=Now())
 
 
-class Practice(models.Model):
+class Practice(PracticeLife):
     class Status(models.TextChoices):
         DRAFT = "draft", "Concept"
         PUBLISHED = "published", "Gepubliceerd"
@@ -268,6 +277,7 @@ class Practice(models.Model):
         verbose_name = "praktijk"
         verbose_name_plural = "praktijken"
         constraints = [
+            *LIFE_CONSTRAINTS,
             models.CheckConstraint(
                 condition=models.Q(status__in=["draft", "published"]),
                 name="practice_status_valid",
@@ -326,6 +336,7 @@ class Practice(models.Model):
         return [action.number for action in self.actions.all()]
 
     def clean(self):
+        self.clean_life()
         if self.image and not self.image_alt.strip():
             raise ValidationError(
                 {"image_alt": "Beschrijf kort wat de foto toont, voor wie ze niet kan zien."}
