@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from practices.fields import LinesFormField
+from practices.models import Practice
 from submissions.forms import MarksOptionalFields
 
 LINES = "Eén per regel."
@@ -60,6 +61,15 @@ class ChangedForm(AnswerForm):
 
 
 class EndedForm(AnswerForm):
+    how = forms.ChoiceField(
+        label="Hoe liep de praktijk af?",
+        choices=[
+            (Practice.LifeStatus.FINISHED, "Ze liep af zoals gepland"),
+            (Practice.LifeStatus.STOPPED, "Ze werd stopgezet voor ze af was"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies hoe de praktijk afliep."},
+    )
     year = forms.IntegerField(
         label="Sinds welk jaar loopt de praktijk niet meer?",
         error_messages={"required": "Vul het jaar in.", "invalid": "Vul een jaar in, zoals 2025."},

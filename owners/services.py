@@ -170,13 +170,15 @@ def report_change(*, question, fields, address):
 
 
 @transaction.atomic
-def report_ended(*, question, year, reason, lessons, address):
-    """ "Loopt niet meer": the year, and why and what they learned, go to the queue; the
-    editors decide what the sheet then says."""
+def report_ended(*, question, how, year, reason, lessons, address):
+    """ "Loopt niet meer": how it ended (Practice.LifeStatus: finished or stopped), the year,
+    and why and what they learned go to the queue as a proposal for the sheet's life; the
+    editors apply it (submissions.proposals) or not."""
     locked = _locked(question)
     if locked is None:
         return None
-    lines = [f"De praktijk loopt niet meer, sinds {year}."]
+    stopped = how == Practice.LifeStatus.STOPPED
+    lines = [f"De praktijk {'werd stopgezet' if stopped else 'liep af'} in {year}."]
     if reason:
         lines += ["", "Waarom:", reason]
     if lessons:
@@ -186,6 +188,10 @@ def report_ended(*, question, year, reason, lessons, address):
         fields={
             "part": Submission.Part.GENERAL,
             "message": "\n".join(lines),
+            "life_status": how,
+            "ended_year": year,
+            "end_reason": reason if stopped else "",
+            "lessons": lessons,
             **_owner_fields(locked),
         },
         address=address,

@@ -102,6 +102,7 @@ def ended(request, token):
     if request.method == "POST" and not found.answer and form.is_valid():
         services.report_ended(
             question=found,
+            how=form.cleaned_data["how"],
             year=form.cleaned_data["year"],
             reason=form.cleaned_data["reason"],
             lessons=form.cleaned_data["lessons"],

@@ -72,10 +72,7 @@ class FacetStatement:
         if not self.adopters:
             return f"({rows}) AS flags"
         code = FACETS_BY_PARAM[adopted.FACET].code
-        return (
-            f"({rows} UNION ALL "
-            f"{adopted.index_rows(self.quote, KEY_BASE, code)}) AS flags"
-        )
+        return f"({rows} UNION ALL {adopted.index_rows(self.quote, KEY_BASE, code)}) AS flags"
 
     def passing(self, *, except_param=None):
         conditions = [f"chosen_{f.param}" for f in self.chosen if f.param != except_param]

@@ -75,22 +75,48 @@ def _text(value):
     return "\n".join(value) if isinstance(value, list) else (value or "")
 
 
+LIFE = "life"  # the name of the difference in whether the practice still runs
+LIFE_FIELDS = ("life_status", "ended_year", "end_reason", "lessons")
+
+
+def _life_text(sheet):
+    """A practice's (or a proposal's) life in words, to compare and show."""
+    lines = [sheet.life_label or "Niet gekend"]
+    if sheet.end_reason:
+        lines.append(f"Waarom ze stopte: {sheet.end_reason}")
+    if sheet.lessons:
+        lines.append(f"Wat ze leerden: {sheet.lessons}")
+    return "\n".join(lines)
+
+
+def _life_difference(submission):
+    """A proposal of whether the practice still runs (an owner's 'Loopt niet meer', a
+    submitted sheet), when it differs from the sheet: [] or [Difference]."""
+    if submission.life_status == submission.LifeStatus.UNKNOWN:
+        return []
+    current, proposed = _life_text(submission.practice), _life_text(submission)
+    if current == proposed:
+        return []
+    return [Difference("Loopt ze nog?", current, proposed, LIFE)]
+
+
 def differences(submission):
     """The fields where a submitted sheet differs from the sheet it is about ([] if none)."""
     if not submission.practice_id:
         return []
     if submission.part:
         # A suggestion about one text of the sheet: its proposal against that text.
+        life = _life_difference(submission)
         if submission.part not in TEXT_PARTS or not submission.message:
-            return []
+            return life
         label = dict(COMPARED_LABELS)[submission.part]
         current = _text(getattr(submission.practice, submission.part))
         if current.split() == submission.message.split():
-            return []
-        return [Difference(label, current, submission.message, submission.part)]
+            return life
+        return [Difference(label, current, submission.message, submission.part), *life]
     if not submission.title:
-        return []
-    found = []
+        return _life_difference(submission)
+    found = _life_difference(submission)
     for label, name in COMPARED:
         current = _text(getattr(submission.practice, name))
         proposed = _text(getattr(submission, name))

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from practices.fields import LinesFormField
-from practices.models import Action, Category, PolicyDomain, TargetGroup
+from practices.models import Action, Category, PolicyDomain, Practice, TargetGroup
 from submissions.models import Submission
 from submissions.photos import PhotoField
 
@@ -57,6 +57,8 @@ PRACTICE_FIELDS = [
     "success_factors",
     "challenges",
 ]
+# Whether the practice still runs (practices.models.life), asked apart from the texts.
+LIFE_FIELDS = ["life_status", "ended_year", "end_reason", "lessons"]
 PHOTO_FIELDS = ["photo", "photo_alt", "photo_credit"]
 SUBMITTER_FIELDS = [
     "submitter_name",
@@ -195,9 +197,65 @@ class PracticeSubmissionForm(MarksOptionalFields, PhotoForm, SubmitterForm, form
         widget=forms.CheckboxSelectMultiple,
     )
 
+    life_status = forms.ChoiceField(
+        label="Loopt de praktijk nog?",
+        choices=Practice.LifeStatus.choices,
+        initial=Practice.LifeStatus.UNKNOWN,
+        required=False,
+        help_text="Afgelopen: ze liep af zoals gepland. Gestopt: ze werd stopgezet voor ze af was.",
+    )
+    ended_year = forms.IntegerField(
+        label="Afgelopen of gestopt in (jaar)",
+        required=False,
+        min_value=1950,
+        max_value=2100,
+        error_messages={
+            "invalid": "Vul een jaar in, zoals 2024.",
+            "min_value": "Vul een jaar in na 1950.",
+            "max_value": "Vul een jaar in voor 2100.",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
+    )
+    end_reason = forms.CharField(
+        label="Waarom is ze gestopt?",
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen als ze gestopt is.",
+    )
+    lessons = forms.CharField(
+        label="Wat heb je geleerd, of wat zou je anders doen?",
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Ook wat niet werkte: zo kunnen andere besturen eruit leren.",
+    )
+
     class Meta:
         model = Submission
-        fields = [*PRACTICE_FIELDS, "policy_domains", "actions", *PHOTO_FIELDS, *SUBMITTER_FIELDS]
+        fields = [
+            *PRACTICE_FIELDS,
+            *LIFE_FIELDS,
+            "policy_domains",
+            "actions",
+            *PHOTO_FIELDS,
+            *SUBMITTER_FIELDS,
+        ]
+
+    def clean_life_status(self):
+        return self.cleaned_data.get("life_status") or Practice.LifeStatus.UNKNOWN
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("life_status") or Practice.LifeStatus.UNKNOWN
+        ended = status in (Practice.LifeStatus.FINISHED, Practice.LifeStatus.STOPPED)
+        if ended and not cleaned.get("ended_year") and "ended_year" not in self.errors:
+            self.add_error("ended_year", "Vul het jaar in waarin de praktijk afliep of stopte.")
+        if not ended and cleaned.get("ended_year"):
+            self.add_error("ended_year", "Een jaar hoort alleen bij ‘Afgelopen’ of ‘Gestopt’.")
+        if (cleaned.get("end_reason") or "").strip() and status != Practice.LifeStatus.STOPPED:
+            self.add_error("end_reason", "Waarom ze stopte, hoort alleen bij ‘Gestopt’.")
+        return cleaned
 
 
 class ChangeSuggestionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.ModelForm):
@@ -304,6 +362,7 @@ LinkFormSetFactory = forms.formset_factory(LinkForm, extra=1, max_num=MAX_LINKS,
 # stand for their rows).
 PAGE_ORDER = [
     *PRACTICE_FIELDS,
+    *LIFE_FIELDS,
     "places",
     "policy_domains",
     "actions",

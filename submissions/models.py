@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 
 from practices.fields import TextListField
+from practices.models.life import PracticeLife
 
 
 def submission_photo_path(instance, filename):
@@ -40,7 +41,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(address_hash=address_hash, created_at__gte=since)
 
 
-class Submission(models.Model):
+class Submission(PracticeLife):
     class Kind(models.TextChoices):
         NEW_PRACTICE = "new", "Nieuwe praktijk"
         CHANGE = "change", "Voorgestelde wijziging"

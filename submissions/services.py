@@ -333,6 +333,10 @@ def _draft_practice(submission):
         image_alt=submission.photo_alt,
         image_credit=submission.photo_credit,
         status=Practice.Status.DRAFT,
+        life_status=submission.life_status,
+        ended_year=submission.ended_year,
+        end_reason=submission.end_reason,
+        lessons=submission.lessons,
     )
     if submission.photo:
         submission.photo.open("rb")

@@ -143,11 +143,18 @@ def test_loopt_niet_meer_sends_the_year_and_lessons(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             link + "loopt-niet-meer/",
-            {"year": "2025", "reason": "Geen subsidie meer", "lessons": "Vroeger starten"},
+            {
+                "how": "gestopt",
+                "year": "2025",
+                "reason": "Geen subsidie meer",
+                "lessons": "Vroeger starten",
+            },
         )
     submission = Submission.objects.get()
     assert submission.from_owner
-    assert "sinds 2025" in submission.message and "Vroeger starten" in submission.message
+    assert "stopgezet in 2025" in submission.message and "Vroeger starten" in submission.message
+    assert (submission.life_status, submission.ended_year) == ("gestopt", 2025)
+    assert (submission.end_reason, submission.lessons) == ("Geen subsidie meer", "Vroeger starten")
     assert Question.objects.get().answer == Question.Answer.ENDED
 
 

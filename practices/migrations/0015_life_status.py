@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='practice',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('life_status__in', ['afgelopen', 'gestopt']), ('ended_year__gte', 1950), ('ended_year__lte', 2100)), models.Q(models.Q(('life_status__in', ['afgelopen', 'gestopt']), _negated=True), ('ended_year__isnull', True)), _connector='OR'), name='practice_ended_has_year', violation_error_message='Een afgelopen of gestopte praktijk heeft een jaar, een andere niet.'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('ended_year__isnull', False), ('life_status__in', ['afgelopen', 'gestopt']), ('ended_year__gte', 1950), ('ended_year__lte', 2100)), models.Q(models.Q(('life_status__in', ['afgelopen', 'gestopt']), _negated=True), ('ended_year__isnull', True)), _connector='OR'), name='practice_ended_has_year', violation_error_message='Een afgelopen of gestopte praktijk heeft een jaar, een andere niet.'),
         ),
         migrations.AddConstraint(
             model_name='practice',

@@ -90,7 +90,8 @@ LIFE_CONSTRAINTS = [
     ),
     models.CheckConstraint(
         condition=(
-            models.Q(life_status__in=ENDED_VALUES)
+            # NULL compared is unknown, which a check lets pass: the year must be there.
+            models.Q(life_status__in=ENDED_VALUES, ended_year__isnull=False)
             & models.Q(ended_year__gte=FIRST_YEAR, ended_year__lte=LAST_YEAR)
         )
         | (~models.Q(life_status__in=ENDED_VALUES) & models.Q(ended_year__isnull=True)),
