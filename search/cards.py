@@ -30,7 +30,14 @@ ORDER = {
     "bijgewerkt": "p.updated_at DESC, p.title ASC",
     "titel": "p.title ASC, p.id ASC",
 }
-CARD_FIELDS = ["id", "title", "slug", "summary", "category_id", "life_status", "ended_year"]
+# What a card reads of a practice, in the order of the model's fields (Model.from_db reads
+# values in that order).
+CARD_FIELDS = [
+    field.attname
+    for field in Practice._meta.concrete_fields
+    if field.attname
+    in {"id", "title", "slug", "summary", "category_id", "life_status", "ended_year"}
+]
 
 
 def page_of_cards(found_ids, groups, sort, *, start, size, using):
@@ -42,8 +49,7 @@ def page_of_cards(found_ids, groups, sort, *, start, size, using):
     order = order.format(query=f"({query.sql})")
     marking = marking_query(query)
     sql = f"""
-        SELECT p.id, p.title, p.slug, p.summary, p.category_id, p.life_status, p.ended_year,
-            c.name, c.slug,
+        SELECT {", ".join(f"p.{name}" for name in CARD_FIELDS)}, c.name, c.slug,
             ts_headline(%s::regconfig,
                 replace(replace(p.description, %s, ''), %s, ''), ({marking.sql}), %s),
             ARRAY(

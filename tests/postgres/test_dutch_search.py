@@ -161,5 +161,6 @@ def test_rebuild_search_index_restores_missing_vectors(capsys):
     assert found("bibambassadeurs") == ["Bibambassadeurs"]
     with connection.cursor() as cursor:
         cursor.execute("SELECT cardinality(keys) FROM practices_facetindex")
-        assert cursor.fetchone()[0] == 4  # category, municipality, province, evidence level
+        # category, municipality, province, evidence level, life status
+        assert cursor.fetchone()[0] == 5
     assert "1 praktijken" in capsys.readouterr().out
