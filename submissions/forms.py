@@ -247,14 +247,20 @@ class PracticeSubmissionForm(MarksOptionalFields, PhotoForm, SubmitterForm, form
 
     def clean(self):
         cleaned = super().clean()
-        status = cleaned.get("life_status") or Practice.LifeStatus.UNKNOWN
-        ended = status in (Practice.LifeStatus.FINISHED, Practice.LifeStatus.STOPPED)
-        if ended and not cleaned.get("ended_year") and "ended_year" not in self.errors:
-            self.add_error("ended_year", "Vul het jaar in waarin de praktijk afliep of stopte.")
-        if not ended and cleaned.get("ended_year"):
-            self.add_error("ended_year", "Een jaar hoort alleen bij ‘Afgelopen’ of ‘Gestopt’.")
-        if (cleaned.get("end_reason") or "").strip() and status != Practice.LifeStatus.STOPPED:
-            self.add_error("end_reason", "Waarom ze stopte, hoort alleen bij ‘Gestopt’.")
+        if "ended_year" in self.errors:
+            return cleaned
+        # The sheet's own rules (practices.models.life), with their messages by the field.
+        life = Submission(
+            life_status=cleaned.get("life_status") or Practice.LifeStatus.UNKNOWN,
+            ended_year=cleaned.get("ended_year"),
+            end_reason=cleaned.get("end_reason") or "",
+        )
+        try:
+            life.clean_life()
+        except forms.ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(field, message)
         return cleaned
 
 

@@ -127,7 +127,7 @@ def test_from_the_submission_form_to_the_sheet_the_export_and_the_api(
         valid_data(life_status="gestopt", lessons="Meer vrijwilligers zoeken"),
     )
     assert bad.status_code == 200
-    assert "Vul het jaar in waarin de praktijk afliep of stopte." in bad.content.decode()
+    assert "Geef het jaar waarin de praktijk afliep of stopte." in bad.content.decode()
     assert "Meer vrijwilligers zoeken" in bad.content.decode()
     assert not Submission.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
@@ -208,3 +208,21 @@ def test_the_import_reads_it_and_names_a_bad_year(practices, editor_user):
     )
     (row,) = run.report["rows"]
     assert row["errors"][0]["message"] == "‘vorig jaar’ is geen jaartal (bv. 2021)."
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"life_status": "afgelopen", "ended_year": "vorig jaar"}, "Vul een jaar in, zoals 2024."),
+        ({"life_status": "gestopt", "ended_year": "1800"}, "Vul een jaar in na 1950."),
+        ({"life_status": "loopt", "ended_year": "2020"}, "Een jaar hoort alleen bij"),
+        ({"life_status": "afgelopen", "ended_year": "2020", "end_reason": "Op"}, "hoort alleen"),
+        ({"life_status": "bijna"}, "Selecteer een geldige keuze"),
+    ],
+)
+def test_odd_answers_get_a_message_by_the_field(client, changes, message):
+    MunicipalityFactory(name="Lokeren")
+    response = client.post(reverse("submissions:submit_practice"), valid_data(**changes))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Submission.objects.exists()
