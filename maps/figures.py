@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from maps.areas import area_of_municipality, shapes
 from practices.models import Municipality
+from practices.models.life import ENDED
 from search.postgres import rows_of
 
 # The colours of the areas by number of practices, light to dark (the legend says which is
@@ -40,6 +41,7 @@ class AreaFigure:
     colour: str = NONE
     text_colour: str = "#1d2733"
     adopted: int = 0  # practices taken over here from elsewhere ('Ook toegepast in')
+    ended: int = 0  # of the practices here, those that ended (afgelopen or gestopt)
 
 
 @dataclass
@@ -105,20 +107,33 @@ def _counts(practices):
     return per_municipality, per_area
 
 
-def _adopted(practices):
+def _adopted_and_ended(practices):
     """One statement: per arrondissement, how many of these practices a town there took
-    over (an accepted 'Wij doen dit ook'), apart from where they run."""
+    over (an accepted 'Wij doen dit ook'), apart from where they run; and how many of those
+    that run there have ended (afgelopen or gestopt). Returns ({area: n}, {area: n})."""
     ids_sql, params = practices.order_by().values("pk").query.sql_with_params()
     quote = connections[practices.db].ops.quote_name
     adoption, municipality = quote("adoptions_adoption"), quote("practices_municipality")
+    location, practice = quote("practices_practicelocation"), quote("practices_practice")
+    ended = ", ".join(f"'{status.value}'" for status in ENDED)
     sql = f"""
-        SELECT area.column2, COUNT(DISTINCT a.practice_id)
+        SELECT 'adopted', area.column2, COUNT(DISTINCT a.practice_id)
         FROM {adoption} a JOIN {municipality} m ON m.id = a.municipality_id
         JOIN {_areas_sql()} AS area ON area.column1 = m.nis_code
         WHERE a.status = 'accepted' AND a.practice_id IN ({ids_sql})
         GROUP BY area.column2
+        UNION ALL
+        SELECT 'ended', area.column2, COUNT(DISTINCT loc.practice_id)
+        FROM {location} loc JOIN {municipality} m ON m.id = loc.municipality_id
+        JOIN {practice} p ON p.id = loc.practice_id
+        JOIN {_areas_sql()} AS area ON area.column1 = m.nis_code
+        WHERE p.life_status IN ({ended}) AND loc.practice_id IN ({ids_sql})
+        GROUP BY area.column2
     """
-    return dict(rows_of(connections[practices.db], sql, list(params)))
+    found = {"adopted": {}, "ended": {}}
+    for kind, area, count in rows_of(connections[practices.db], sql, [*params, *params]):
+        found[kind][area] = count
+    return found["adopted"], found["ended"]
 
 
 def map_figures(
@@ -134,14 +149,19 @@ def map_figures(
     `links_per_municipality` (the search page's small map, which lists no municipalities)
     an area's municipalities are counted but not linked one by one: a broad search at
     100,000 practices found some 500 municipalities, each a URL to build. With `adoptions`
-    (the /kaart/ page) each area also counts the practices taken over there (one query)."""
+    (the /kaart/ page) each area also counts the practices taken over there, and those of its
+    practices that have ended (one query)."""
     drawn = shapes(width, tolerance)
     per_municipality, per_area = _counts(practices)
     areas = {a.id: AreaFigure(a.id, a.name, a.path, a.label_x, a.label_y) for a in drawn.areas}
     if adoptions:
-        for area, count in _adopted(practices).items():
+        adopted, ended = _adopted_and_ended(practices)
+        for area, count in adopted.items():
             if area in areas:
                 areas[area].adopted = count
+        for area, count in ended.items():
+            if area in areas:
+                areas[area].ended = count
     abroad = []
     of_code = area_of_municipality()
     # (A wider area without one municipality, "Meer dan 30 gemeenten", has no row.)

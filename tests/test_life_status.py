@@ -226,3 +226,11 @@ def test_odd_answers_get_a_message_by_the_field(client, changes, message):
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Submission.objects.exists()
+
+
+def test_the_map_counts_the_ended_ones_per_area(client, practices):
+    figures = client.get("/kaart/").context["figures"]
+    (genk,) = [area for area in figures.areas if area.count]
+    assert (genk.count, genk.ended) == (4, 2)
+    html = client.get("/kaart/").content.decode()
+    assert "Afgelopen of gestopt</th>" in html
