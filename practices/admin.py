@@ -20,6 +20,7 @@ from practices.models import (
     Practice,
     PracticeLink,
     PracticeLocation,
+    RelatedPractice,
     SynonymGroup,
     TargetGroup,
 )
@@ -189,6 +190,17 @@ class LinkInline(admin.TabularInline):
     fields = ["title", "url", "position"]
 
 
+class RelatedPracticeInline(admin.TabularInline):
+    """'Vergelijkbare praktijken': a practice always or never shown beside this one (both
+    ways: the other sheet shows this one too, or not)."""
+
+    model = RelatedPractice
+    fk_name = "practice"
+    extra = 0
+    fields = ["other", "kind"]
+    autocomplete_fields = ["other"]
+
+
 class ReviewFilter(admin.SimpleListFilter):
     title = "nakijken"
     parameter_name = "nakijken"
@@ -259,7 +271,7 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         "earlier_listing",
     ]
     readonly_fields = ["created_at", "content_changed_at", "updated_at", "published_at"]
-    inlines = [LocationInline, PracticeRoleInline, LinkInline]
+    inlines = [LocationInline, PracticeRoleInline, LinkInline, RelatedPracticeInline]
     # Its object tools link the editors' import and export (the imports app).
     change_list_template = "admin/practices/practice/change_list.html"
     actions = ["publish", "unpublish", "mark_reviewed"]

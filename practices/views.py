@@ -21,9 +21,9 @@ from practices.models import (
     Source,
 )
 from practices.page_cache import for_visitors
+from practices.related import related_practices
 
 NEWEST_ON_HOME = 6
-RELATED_ON_SHEET = 4
 # Category, action and organisation pages show this many practices (places on a category
 # page) and link to the rest: their size does not grow with the databank.
 FIRST_ON_PAGE = 24
@@ -51,15 +51,7 @@ def practice_detail(request, slug):
     practice = Practice.objects.visible_to(request.user).for_sheet().filter(slug=slug).first()
     if practice is None:
         return _moved_or_withdrawn(request, slug)
-    related = (
-        Practice.objects.published()
-        .filter(category_id=practice.category_id)
-        .exclude(pk=practice.pk)
-        .for_cards()
-        .newest()[:RELATED_ON_SHEET]
-        if practice.category_id
-        else Practice.objects.none()
-    )
+    related = related_practices(practice)
     return render(
         request,
         "practices/practice_detail.html",

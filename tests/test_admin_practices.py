@@ -41,6 +41,7 @@ def practice_form(**overrides):
         **inline_management("locations"),
         **inline_management("roles"),
         **inline_management("links"),
+        **inline_management("related_choices"),
     }
     data.update(overrides)
     return data

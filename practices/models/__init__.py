@@ -8,6 +8,7 @@ from practices.models.practice_parts import (
     TaggedPractice,
 )
 from practices.models.practices import Practice
+from practices.models.related import RelatedPractice
 from practices.models.sources import Source
 from practices.models.synonyms import SynonymGroup
 from practices.models.taxonomies import Category, Municipality, PolicyDomain, TargetGroup
@@ -24,6 +25,7 @@ __all__ = [
     "Practice",
     "PracticeLink",
     "PracticeLocation",
+    "RelatedPractice",
     "Role",
     "Session",
     "Source",
