@@ -18,6 +18,7 @@ from practices.models import (
     PracticeLocation,
     TargetGroup,
 )
+from practices.related import related_practices
 
 
 class TermSerializer(serializers.Serializer):
@@ -156,6 +157,10 @@ class PracticeDetailSerializer(PracticeSerializer):
         help_text="De bron die toont dat de praktijk al in de vorige databank stond, of null.",
     )
 
+    related = serializers.SerializerMethodField(
+        help_text="Vergelijkbare praktijken, zoals de fiche ze toont (hoogstens vier)."
+    )
+
     class Meta(PracticeSerializer.Meta):
         fields = [
             *PracticeSerializer.Meta.fields,
@@ -173,6 +178,14 @@ class PracticeDetailSerializer(PracticeSerializer):
             "end_reason",
             "lessons",
             "adopted_in",
+            "related",
+        ]
+
+    def get_related(self, practice) -> list[dict]:
+        site = settings.SITE_URL.rstrip("/")
+        return [
+            {"slug": other.slug, "title": other.title, "url": site + other.get_absolute_url()}
+            for other in related_practices(practice)
         ]
 
     def get_adopted_in(self, practice) -> list[dict]:

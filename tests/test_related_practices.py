@@ -103,3 +103,9 @@ def test_editors_pin_in_the_admin(editor, family):
     response = editor.post(reverse("admin:practices_practice_change", args=[main.pk]), data)
     assert response.status_code == 302, response.context["errors"]
     assert related_practices(sheet("sport"))[0].slug == "gepind"
+
+
+def test_the_api_names_them(client, family):
+    data = client.get("/api/v1/praktijken/sport/").json()
+    assert [entry["slug"] for entry in data["related"]] == ["zwemmen", "voetbal", "taalcafe"]
+    assert data["related"][0]["url"].endswith("/praktijken/zwemmen/")
