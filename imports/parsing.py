@@ -16,7 +16,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils import dates
 
-from practices.columns import AREA, COLUMNS, evidence_labels, life_labels, status_labels
+from practices.columns import (
+    AREA,
+    COLUMNS,
+    cost_labels,
+    evidence_labels,
+    life_labels,
+    status_labels,
+)
 from practices.models import (
     Action,
     Category,
@@ -405,6 +412,15 @@ PARSERS = {
     "ended_year": _year,
     "end_reason": _text,
     "lessons": _text,
+    "cost_amount": _text,
+    "cost_band": _choice(cost_labels, "kostenschijf"),
+    "staff_time": _text,
+    "volunteers": _text,
+    "setup_time": _text,
+    "run_time": _text,
+    "partners_needed": _text,
+    "preconditions": _text,
+    "materials": _lines,
     "situation": _situation,
     "last_reviewed_on": _date,
     "review_due_on": _date,

@@ -43,6 +43,14 @@ PLAIN = (
     "ended_year",
     "end_reason",
     "lessons",
+    "cost_amount",
+    "staff_time",
+    "volunteers",
+    "setup_time",
+    "run_time",
+    "partners_needed",
+    "preconditions",
+    "materials",
     "image_alt",
     "image_credit",
     "last_reviewed_on",
@@ -247,6 +255,8 @@ def apply_plain_values(practice, values):
         practice.status = values["status"]
     if "evidence_level" in values:
         practice.evidence_level = values["evidence_level"] or Practice.Evidence.DESCRIBED
+    if "cost_band" in values:
+        practice.cost_band = values["cost_band"] or Practice.CostBand.UNKNOWN
     if "life_status" in values:
         practice.life_status = values["life_status"] or Practice.LifeStatus.UNKNOWN
     if "category" in values:

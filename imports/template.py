@@ -5,7 +5,15 @@ names a curated term, drawn from the databank as it is now."""
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from practices import spreadsheets
-from practices.columns import AREA, COLUMNS, NAMES, evidence_labels, life_labels, status_labels
+from practices.columns import (
+    AREA,
+    COLUMNS,
+    NAMES,
+    cost_labels,
+    evidence_labels,
+    life_labels,
+    status_labels,
+)
 from practices.models import Action, Category, Municipality, Organisation, PolicyDomain, TargetGroup
 
 IMPORTED = [column for column in COLUMNS if column.imported]
@@ -55,6 +63,7 @@ def _lists():
         ),
         ("evidence_level", "Onderbouwing", list(evidence_labels().values()), True),
         ("life_status", "Loopt ze nog?", list(life_labels().values()), True),
+        ("cost_band", "Kostenschijf", list(cost_labels().values()), True),
         ("status", "Status", list(status_labels().values()), True),
     ]
 

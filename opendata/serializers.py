@@ -135,6 +135,7 @@ class PracticeSerializer(serializers.ModelSerializer):
             "evidence_level",
             "life_status",
             "ended_year",
+            "cost_band",
             "published_at",
             "content_changed_at",
         ]
@@ -177,6 +178,14 @@ class PracticeDetailSerializer(PracticeSerializer):
             "earlier_listing",
             "end_reason",
             "lessons",
+            "cost_amount",
+            "staff_time",
+            "volunteers",
+            "setup_time",
+            "run_time",
+            "partners_needed",
+            "preconditions",
+            "materials",
             "adopted_in",
             "related",
         ]

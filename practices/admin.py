@@ -295,6 +295,19 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
             {"fields": ["life_status", "ended_year", "end_reason", "lessons"]},
         ),
         (
+            "Aan de slag",
+            {
+                "fields": [
+                    ("cost_amount", "cost_band"),
+                    ("staff_time", "volunteers"),
+                    ("setup_time", "run_time"),
+                    "partners_needed",
+                    "preconditions",
+                    "materials",
+                ]
+            },
+        ),
+        (
             "Bronnen en stand van zaken",
             {"fields": ["sources", ("situation_month", "situation_year"), "earlier_listing"]},
         ),

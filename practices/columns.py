@@ -105,6 +105,15 @@ COLUMNS = [
     Column("ended_year", "Afgelopen of gestopt in", width=12, aliases=("gestopt in",)),
     Column("end_reason", "Waarom gestopt", width=40, aliases=("waarom gestopt",)),
     Column("lessons", "Wat ze leerden", width=40, aliases=("lessen",)),
+    Column("cost_amount", "Kosten", width=30, aliases=("kostprijs",)),
+    Column("cost_band", "Kostenschijf", width=18),
+    Column("staff_time", "Personeel", width=30),
+    Column("volunteers", "Vrijwilligers", width=30),
+    Column("setup_time", "Voorbereiding", width=18),
+    Column("run_time", "Looptijd", width=18),
+    Column("partners_needed", "Nodige partners", width=40),
+    Column("preconditions", "Randvoorwaarden", width=40),
+    Column("materials", "Materiaal", "lines", width=40, aliases=("materialen",)),
     Column(
         "situation",
         "Stand van zaken",
@@ -145,11 +154,17 @@ NOT_IN_FILES = {
     "tagged_items": "de trefwoorden zelf staan in de kolom Trefwoorden",
     "former_slugs": "oude webadressen blijven in de databank",
     "sessions": "werksessies hangen aan een activiteit, niet aan de fiche",
+    "related_choices": "keuzes van de redactie voor ‘Vergelijkbare praktijken’ (de API toont "
+    "het resultaat: related)",
 }
 
 
 def evidence_labels():
     return dict(Practice.Evidence.choices)
+
+
+def cost_labels():
+    return dict(Practice.CostBand.choices)
 
 
 def life_labels():
@@ -274,6 +289,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
         *(name for name in annotated.query.annotations if name.startswith("x_")),
     ]
     evidence, status, life = evidence_labels(), status_labels(), life_labels()
+    cost = cost_labels()
     for row in annotated.values(*fields).iterator(chunk_size=1000):
         year, month = row["situation_year"], row["situation_month"]
         yield {
@@ -304,6 +320,15 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             "ended_year": str(row["ended_year"] or ""),
             "end_reason": row["end_reason"],
             "lessons": row["lessons"],
+            "cost_amount": row["cost_amount"],
+            "cost_band": cost.get(row["cost_band"], ""),
+            "staff_time": row["staff_time"],
+            "volunteers": row["volunteers"],
+            "setup_time": row["setup_time"],
+            "run_time": row["run_time"],
+            "partners_needed": row["partners_needed"],
+            "preconditions": row["preconditions"],
+            "materials": list(row["materials"] or []),
             "situation": (f"{year}-{month:02}" if month else str(year)) if year else "",
             "image": f"{site_url}{media_url}{row['image']}" if row["image"] else "",
             "image_alt": row["image_alt"],

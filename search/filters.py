@@ -275,6 +275,19 @@ FACETS = (
         links_sql=choice_links("life_status", Practice.LifeStatus.choices),
         terms_sql=choice_terms(Practice.LifeStatus.choices),
     ),
+    Facet(
+        code=10,
+        param="kosten",
+        label="Kosten",
+        links=lambda: Practice.objects.all(),
+        practice="pk",
+        key="cost_band",
+        name="cost_band",
+        known=None,
+        choices=tuple(Practice.CostBand.choices),
+        links_sql=choice_links("cost_band", Practice.CostBand.choices),
+        terms_sql=choice_terms(Practice.CostBand.choices),
+    ),
 )
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 

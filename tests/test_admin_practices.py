@@ -38,6 +38,7 @@ def practice_form(**overrides):
         "tags": "buurthuis, inclusie",
         "evidence_level": "beschreven",
         "life_status": "onbekend",
+        "cost_band": "onbekend",
         **inline_management("locations"),
         **inline_management("roles"),
         **inline_management("links"),

@@ -146,6 +146,7 @@ def test_the_template_has_instructions_and_drop_down_lists(editor, seeded):
         "Organisaties",
         "Onderbouwing",
         "Loopt ze nog?",
+        "Kostenschijf",
         "Status",
     }
     assert validations["Status"].formula1.startswith("Lijsten!")

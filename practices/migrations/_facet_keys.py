@@ -7,7 +7,7 @@ def _numbered(column, values):
     return " ".join(f"WHEN '{value}' THEN {number}" for number, value in enumerate(values))
 
 
-def facet_keys_sql(provinces, evidence_levels=None, life_statuses=None):
+def facet_keys_sql(provinces, evidence_levels=None, life_statuses=None, cost_bands=None):
     evidence = (
         f"""
             UNION ALL
@@ -20,6 +20,11 @@ def facet_keys_sql(provinces, evidence_levels=None, life_statuses=None):
         evidence += f"""
             UNION ALL
             SELECT 9000000000000 + CASE p.life_status {_numbered("p.life_status", life_statuses)} END
+        """
+    if cost_bands:
+        evidence += f"""
+            UNION ALL
+            SELECT 10000000000000 + CASE p.cost_band {_numbered("p.cost_band", cost_bands)} END
         """
     return f"""
     CREATE OR REPLACE FUNCTION practices_facet_keys(p practices_practice) RETURNS bigint[]

@@ -24,6 +24,7 @@ from practices.models.practice_parts import (
     TaggedPractice,
 )
 from practices.models.sources import Source
+from practices.models.start import START_CONSTRAINTS, PracticeStart
 
 
 def practice_image_path(instance, filename):
@@ -41,6 +42,9 @@ LONG_FIELDS = (
     "search_vector",
     "end_reason",
     "lessons",
+    "partners_needed",
+    "preconditions",
+    "materials",
 )
 # A card names its category; the category's own texts (a page long) stay in the database.
 CARD_CATEGORY_DEFERRED = tuple(
@@ -126,7 +130,7 @@ class PracticeQuerySet(models.QuerySet):
         return self.update(status=Practice.Status.DRAFT, updated_at=Now())
 
 
-class Practice(PracticeLife):
+class Practice(PracticeLife, PracticeStart):
     class Status(models.TextChoices):
         DRAFT = "draft", "Concept"
         PUBLISHED = "published", "Gepubliceerd"
@@ -278,6 +282,7 @@ class Practice(PracticeLife):
         verbose_name_plural = "praktijken"
         constraints = [
             *LIFE_CONSTRAINTS,
+            *START_CONSTRAINTS,
             models.CheckConstraint(
                 condition=models.Q(status__in=["draft", "published"]),
                 name="practice_status_valid",

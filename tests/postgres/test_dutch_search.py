@@ -161,6 +161,6 @@ def test_rebuild_search_index_restores_missing_vectors(capsys):
     assert found("bibambassadeurs") == ["Bibambassadeurs"]
     with connection.cursor() as cursor:
         cursor.execute("SELECT cardinality(keys) FROM practices_facetindex")
-        # category, municipality, province, evidence level, life status
-        assert cursor.fetchone()[0] == 5
+        # category, municipality, province, evidence level, life status, cost band
+        assert cursor.fetchone()[0] == 6
     assert "1 praktijken" in capsys.readouterr().out
