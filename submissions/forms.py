@@ -4,9 +4,10 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from practices.fields import LinesFormField
-from practices.models import Action, Category, PolicyDomain, Practice, TargetGroup
+from practices.models import Action, Category, PolicyDomain, TargetGroup
 from submissions.models import Submission
 from submissions.photos import PhotoField
+from submissions.sheet_facts import LIFE_FIELDS, START_FIELDS, SheetFactsForm
 
 MAX_ID = 2**63 - 1  # the largest id a database integer holds
 MAX_PLACES = 30
@@ -57,8 +58,6 @@ PRACTICE_FIELDS = [
     "success_factors",
     "challenges",
 ]
-# Whether the practice still runs (practices.models.life), asked apart from the texts.
-LIFE_FIELDS = ["life_status", "ended_year", "end_reason", "lessons"]
 PHOTO_FIELDS = ["photo", "photo_alt", "photo_credit"]
 SUBMITTER_FIELDS = [
     "submitter_name",
@@ -158,7 +157,9 @@ class PhotoForm(forms.Form):
         return cleaned
 
 
-class PracticeSubmissionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.ModelForm):
+class PracticeSubmissionForm(
+    SheetFactsForm, MarksOptionalFields, PhotoForm, SubmitterForm, forms.ModelForm
+):
     title = forms.CharField(label="Naam van de praktijk", max_length=200)
     summary = forms.CharField(
         label="Korte samenvatting",
@@ -197,71 +198,17 @@ class PracticeSubmissionForm(MarksOptionalFields, PhotoForm, SubmitterForm, form
         widget=forms.CheckboxSelectMultiple,
     )
 
-    life_status = forms.ChoiceField(
-        label="Loopt de praktijk nog?",
-        choices=Practice.LifeStatus.choices,
-        initial=Practice.LifeStatus.UNKNOWN,
-        required=False,
-        help_text="Afgelopen: ze liep af zoals gepland. Gestopt: ze werd stopgezet voor ze af was.",
-    )
-    ended_year = forms.IntegerField(
-        label="Afgelopen of gestopt in (jaar)",
-        required=False,
-        min_value=1950,
-        max_value=2100,
-        error_messages={
-            "invalid": "Vul een jaar in, zoals 2024.",
-            "min_value": "Vul een jaar in na 1950.",
-            "max_value": "Vul een jaar in voor 2100.",
-        },
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 6}),
-    )
-    end_reason = forms.CharField(
-        label="Waarom is ze gestopt?",
-        max_length=3000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Alleen als ze gestopt is.",
-    )
-    lessons = forms.CharField(
-        label="Wat heb je geleerd, of wat zou je anders doen?",
-        max_length=3000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Ook wat niet werkte: zo kunnen andere besturen eruit leren.",
-    )
-
     class Meta:
         model = Submission
         fields = [
             *PRACTICE_FIELDS,
             *LIFE_FIELDS,
+            *START_FIELDS,
             "policy_domains",
             "actions",
             *PHOTO_FIELDS,
             *SUBMITTER_FIELDS,
         ]
-
-    def clean_life_status(self):
-        return self.cleaned_data.get("life_status") or Practice.LifeStatus.UNKNOWN
-
-    def clean(self):
-        cleaned = super().clean()
-        if "ended_year" in self.errors:
-            return cleaned
-        # The sheet's own rules (practices.models.life), with their messages by the field.
-        life = Submission(
-            life_status=cleaned.get("life_status") or Practice.LifeStatus.UNKNOWN,
-            ended_year=cleaned.get("ended_year"),
-            end_reason=cleaned.get("end_reason") or "",
-        )
-        try:
-            life.clean_life()
-        except forms.ValidationError as error:
-            for field, messages in error.message_dict.items():
-                for message in messages:
-                    self.add_error(field, message)
-        return cleaned
 
 
 class ChangeSuggestionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.ModelForm):
@@ -369,6 +316,7 @@ LinkFormSetFactory = forms.formset_factory(LinkForm, extra=1, max_num=MAX_LINKS,
 PAGE_ORDER = [
     *PRACTICE_FIELDS,
     *LIFE_FIELDS,
+    *START_FIELDS,
     "places",
     "policy_domains",
     "actions",

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from practices.fields import TextListField
 from practices.models.life import PracticeLife
+from practices.models.start import PracticeStart
 
 
 def submission_photo_path(instance, filename):
@@ -41,7 +42,7 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(address_hash=address_hash, created_at__gte=since)
 
 
-class Submission(PracticeLife):
+class Submission(PracticeLife, PracticeStart):
     class Kind(models.TextChoices):
         NEW_PRACTICE = "new", "Nieuwe praktijk"
         CHANGE = "change", "Voorgestelde wijziging"

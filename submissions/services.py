@@ -20,6 +20,7 @@ from PIL import Image, ImageOps
 
 from config.network import rate_limit_key
 from practices.models import Practice, PracticeLink, PracticeLocation, Source
+from practices.models.start import START_FIELDS
 from practices.services import review_due_after
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
 
@@ -333,6 +334,7 @@ def _draft_practice(submission):
         image_alt=submission.photo_alt,
         image_credit=submission.photo_credit,
         status=Practice.Status.DRAFT,
+        **{name: getattr(submission, name) for name in START_FIELDS},
         life_status=submission.life_status,
         ended_year=submission.ended_year,
         end_reason=submission.end_reason,

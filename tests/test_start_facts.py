@@ -106,3 +106,35 @@ def test_the_import_reads_it_and_names_a_wrong_band(sheets, editor_user):
 def test_the_database_refuses_an_unknown_band(sheets):
     with pytest.raises(IntegrityError), transaction.atomic():
         Practice.objects.filter(slug="taalcafe").update(cost_band="goedkoop")
+
+
+def test_from_the_submission_form_to_the_sheet(client, editor_user):
+    from django.urls import reverse
+
+    from submissions.models import Submission
+    from submissions.services import accept_submission
+    from tests.factories import MunicipalityFactory
+    from tests.test_submit_practice import valid_data
+
+    MunicipalityFactory(name="Lokeren")
+    url = reverse("submissions:submit_practice")
+    form = client.get(url).content.decode()
+    assert "<legend>Aan de slag</legend>" in form and "Kostenschijf" in form
+    bad = client.post(url, valid_data(cost_band="gratis", staff_time="Twee uur per week"))
+    assert "Selecteer een geldige keuze" in bad.content.decode()
+    assert "Twee uur per week" in bad.content.decode()  # nothing typed is lost
+    assert not Submission.objects.exists()
+    sent = client.post(
+        url,
+        valid_data(
+            cost_amount="€ 3.000",
+            cost_band="tot-5000",
+            staff_time="Twee uur per week",
+            materials="Affiche | https://www.lokeren.example/affiche.pdf",
+        ),
+    )
+    assert sent.status_code == 302
+    practice = accept_submission(submission=Submission.objects.get(), editor=editor_user)
+    assert (practice.cost_amount, practice.cost_band) == ("€ 3.000", "tot-5000")
+    assert practice.material_links == [("Affiche", "https://www.lokeren.example/affiche.pdf")]
+    assert client.get(url).status_code == 200
