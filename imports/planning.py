@@ -20,6 +20,7 @@ from imports.parsing import CellProblem, Vocabulary, match_headings, parse_cell
 from imports.reading import FileProblem
 from practices.columns import BY_KEY, COLUMNS, table_rows
 from practices.models import Practice
+from practices.models.start import START_FIELDS
 from practices.spreadsheets import cell_text
 
 CHUNK = 500
@@ -43,14 +44,8 @@ PLAIN = (
     "ended_year",
     "end_reason",
     "lessons",
-    "cost_amount",
-    "staff_time",
-    "volunteers",
-    "setup_time",
-    "run_time",
-    "partners_needed",
-    "preconditions",
-    "materials",
+    # 'Aan de slag' (the cost band is a choice, read below).
+    *(name for name in START_FIELDS if name != "cost_band"),
     "image_alt",
     "image_credit",
     "last_reviewed_on",

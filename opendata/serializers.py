@@ -18,6 +18,7 @@ from practices.models import (
     PracticeLocation,
     TargetGroup,
 )
+from practices.models.start import START_FIELDS
 from practices.related import related_practices
 
 
@@ -178,14 +179,7 @@ class PracticeDetailSerializer(PracticeSerializer):
             "earlier_listing",
             "end_reason",
             "lessons",
-            "cost_amount",
-            "staff_time",
-            "volunteers",
-            "setup_time",
-            "run_time",
-            "partners_needed",
-            "preconditions",
-            "materials",
+            *(name for name in START_FIELDS if name != "cost_band"),  # 'Aan de slag'
             "adopted_in",
             "related",
         ]
