@@ -23,9 +23,12 @@ def rename(editor, practice, new_slug):
         "challenges": "",
         "tags": "",
         "evidence_level": practice.evidence_level,
+        "life_status": practice.life_status,
+        "cost_band": practice.cost_band,
         **inline_management("locations"),
         **inline_management("roles"),
         **inline_management("links"),
+        **inline_management("related_choices"),
     }
     url = reverse("admin:practices_practice_change", args=[practice.pk])
     response = editor.post(url, data)
