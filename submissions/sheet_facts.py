@@ -5,6 +5,7 @@ the field (a mixin of submissions.forms.PracticeSubmissionForm)."""
 
 from django import forms
 
+from practices.fields import LinesFormField
 from practices.models import Practice
 from practices.models.start import START_FIELDS as START
 from submissions.models import Submission
@@ -14,6 +15,13 @@ START_FIELDS = list(START)
 
 
 class SheetFactsForm(forms.Form):
+    # Declared here (not made from the model field, whose list default would add a hidden
+    # 'initial' input that the Nu Html Checker refuses with its aria-describedby).
+    materials = LinesFormField(
+        label="Materiaal",
+        required=False,
+        help_text="Handleidingen, sjablonen, affiches…: één per regel, als ‘titel | https://…’.",
+    )
     life_status = forms.ChoiceField(
         label="Loopt de praktijk nog?",
         choices=Practice.LifeStatus.choices,
@@ -53,9 +61,6 @@ class SheetFactsForm(forms.Form):
         band = self.fields["cost_band"]
         band.required = False
         band.help_text = "Een ruwe schatting volstaat; ‘Onbekend’ als je het niet weet."
-        self.fields[
-            "materials"
-        ].help_text = "Handleidingen, sjablonen, affiches…: één per regel, als ‘titel | https://…’."
 
     def clean_cost_band(self):
         return self.cleaned_data.get("cost_band") or Practice.CostBand.UNKNOWN

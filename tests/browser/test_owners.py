@@ -67,6 +67,7 @@ def test_loopt_niet_meer_and_the_stop_page(page, asked, screenshot):
     link, _ = asked
     page.goto(link + "loopt-niet-meer/")
     no_violations(page, "ended", screenshot)
+    page.get_by_label("Ze werd stopgezet voor ze af was").check()
     page.get_by_label("Sinds welk jaar loopt de praktijk niet meer?").fill("2025")
     page.get_by_role("button", name="Verstuur naar de redactie").click()
     assert page.get_by_text("Bedankt, je antwoord is binnen").is_visible()
