@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     # The project's own, one per bounded context (practices imports none of the others).
     *["practices", "search", "submissions", "opendata", "shortlist", "alerts", "owners"],
-    *["enquiries", "insights", "dossiers", "adoptions", "maps", "imports"],
+    *["enquiries", "insights", "dossiers", "adoptions", "maps", "imports", "evidence"],
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -228,8 +228,7 @@ LANGUAGE_CODE = "nl-be"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("nl-be", "Nederlands")]
 TIME_ZONE = "Europe/Brussels"
-USE_I18N = True
-USE_TZ = True
+USE_I18N = USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -322,11 +321,12 @@ PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 # A sheet is due for review this many months after the editors last reviewed it.
 REVIEW_INTERVAL_MONTHS = envint("REVIEW_INTERVAL_MONTHS", "24")
 
-# Editors log in with a password and an authenticator's code (twofactor/; tests: off but one).
+# Editors log in with a password and an authenticator's code (twofactor/; tests: off but one)
 REQUIRE_SECOND_FACTOR = envbool("REQUIRE_SECOND_FACTOR", "True")
 OTP_TOTP_ISSUER = "Databank Sociale Samenhang"
-# Filtered exports computed at once on the whole site (opendata.export_limits); more get 429.
+# Filtered exports at once on the site (more get 429); years an evidence assessment holds.
 EXPORT_STREAMS = envint("EXPORT_STREAMS", "3")
+EVIDENCE_VALID_YEARS = envint("EVIDENCE_VALID_YEARS", "5")
 # The editors' import (imports/): the largest file, rows and unzipped XLSX it reads; from how
 # many rows on the worker does it; how long a checked file waits for confirmation.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1000 * 1000))  # below MAX_REQUEST_BYTES
@@ -350,8 +350,8 @@ TRUST_X_FORWARDED_FOR = envbool("TRUST_X_FORWARDED_FOR", "False")
 # is the same as 1.
 TRUSTED_PROXIES = envint("TRUSTED_PROXIES", "1" if TRUST_X_FORWARDED_FOR else "0")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024  # a 5 MB photo and the form around it
-# Larger bodies are refused with 413 before they are read (config.middleware).
-MAX_REQUEST_BYTES = envint("MAX_REQUEST_BYTES", str(6 * 1024 * 1024))
+# Larger bodies get 413 before they are read (config.middleware): a 10 MB document and its form.
+MAX_REQUEST_BYTES = envint("MAX_REQUEST_BYTES", str(11 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 # Background work (the mails about submissions): queued in the database and sent by a worker

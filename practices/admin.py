@@ -1,5 +1,3 @@
-import datetime
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -12,6 +10,7 @@ from reversion.admin import VersionAdmin
 from taggit.admin import TagAdmin
 
 from config.admin_delete import PlainDeleteMixin
+from practices.admin_filters import RecentlyChangedFilter, ReviewFilter
 from practices.models import (
     Action,
     Category,
@@ -26,7 +25,6 @@ from practices.models import (
 )
 from practices.provenance_admin import ActionRoleInline, PracticeRoleInline
 from practices.services import (
-    add_months,
     mark_content_changed,
     mark_reviewed,
     record_revisions,
@@ -201,41 +199,14 @@ class RelatedPracticeInline(admin.TabularInline):
     autocomplete_fields = ["other"]
 
 
-class ReviewFilter(admin.SimpleListFilter):
-    title = "nakijken"
-    parameter_name = "nakijken"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("te-laat", "Te laat of nooit nagekeken"),
-            ("binnenkort", "Binnen 3 maanden"),
-            ("in-orde", "In orde"),
-        ]
-
-    def queryset(self, request, queryset):
-        today = timezone.localdate()
-        soon = add_months(today, 3)
-        if self.value() == "te-laat":
-            return queryset.review_overdue(today)
-        if self.value() == "binnenkort":
-            return queryset.filter(review_due_on__gte=today, review_due_on__lt=soon)
-        if self.value() == "in-orde":
-            return queryset.filter(review_due_on__gte=soon)
-        return queryset
+# Inlines that other apps add to a practice's page (evidence/: its assessments), registered
+# from their AppConfig.ready(), so that this module imports none of them.
+MORE_INLINES = []
 
 
-class RecentlyChangedFilter(admin.SimpleListFilter):
-    title = "gewijzigd"
-    parameter_name = "gewijzigd"
-
-    def lookups(self, request, model_admin):
-        return [("week", "In de laatste 7 dagen"), ("maand", "In de laatste 30 dagen")]
-
-    def queryset(self, request, queryset):
-        days = {"week": 7, "maand": 30}.get(self.value())
-        if days is None:
-            return queryset
-        return queryset.filter(updated_at__gte=timezone.now() - datetime.timedelta(days=days))
+def register_inline(inline):
+    MORE_INLINES.append(inline)
+    return inline
 
 
 # Changing these alone does not change what the sheet says.
@@ -272,6 +243,10 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
     ]
     readonly_fields = ["created_at", "content_changed_at", "updated_at", "published_at"]
     inlines = [LocationInline, PracticeRoleInline, LinkInline, RelatedPracticeInline]
+
+    def get_inlines(self, request, obj):
+        return [*self.inlines, *MORE_INLINES]
+
     # Its object tools link the editors' import and export (the imports app).
     change_list_template = "admin/practices/practice/change_list.html"
     actions = ["publish", "unpublish", "mark_reviewed"]
@@ -289,7 +264,14 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         ),
         ("Succesfactoren en uitdagingen", {"fields": ["success_factors", "challenges"]}),
         ("Beleid", {"fields": ["policy_domains", "actions", "organisations", "tags"]}),
-        ("Onderbouwing", {"fields": ["evidence_level", "evaluation_url"]}),
+        (
+            "Onderbouwing",
+            {
+                "fields": ["evidence_level", "evaluation_url"],
+                "description": "Heeft de praktijk een beoordeling (onderaan), dan volgt het "
+                "niveau daaruit: zolang ze geldt haar niveau, daarna ‘Beschreven’.",
+            },
+        ),
         (
             "Loopt de praktijk nog?",
             {"fields": ["life_status", "ended_year", "end_reason", "lessons"]},

@@ -14,10 +14,11 @@ from django.db import transaction
 
 from practices.content_cache import content_changed
 
-# The sheets, their keywords and the dossiers that gather them (shown on the home page and
-# the sheets) are the content whose change a cached page must not outlive.
+# The sheets, their keywords, the dossiers that gather them (shown on the home page and the
+# sheets) and the assessments of their evidence are the content whose change a cached page
+# must not outlive.
 CONTENT_WRITE = re.compile(
-    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(?:practices_|taggit_|dossiers_)'
+    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(?:practices_|taggit_|dossiers_|evidence_)'
     r"(?!facetindex)",
     re.IGNORECASE,
 )

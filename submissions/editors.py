@@ -6,7 +6,7 @@ EDITORS = "Redacteurs"
 # What editors keep: practices and everything around them, keywords, submissions and the
 # sheets' owners.
 # Not users, groups or permissions: that stays with the administrators.
-EDITOR_APPS = ["practices", "taggit", "submissions", "owners", "dossiers", "adoptions"]
+EDITOR_APPS = ["practices", "taggit", "submissions", "owners", "dossiers", "adoptions", "evidence"]
 # And, of the alerts, the list without addresses: the number of subscribers per search.
 # Seeing their e-mail addresses takes alerts.view_subscriber_email, given to a person apart.
 # And what visitors look for (insights): to read, not to change.

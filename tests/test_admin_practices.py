@@ -43,6 +43,7 @@ def practice_form(**overrides):
         **inline_management("roles"),
         **inline_management("links"),
         **inline_management("related_choices"),
+        **inline_management("assessments"),
     }
     data.update(overrides)
     return data

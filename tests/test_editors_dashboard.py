@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
+from evidence.services import record_assessment
 from practices.models import Practice
 from tests.factories import PracticeFactory
 from tests.submission_factories import SubmissionFactory
@@ -26,6 +28,19 @@ def work(editor_user):
     Practice.objects.filter(review_due_on=datetime.date(2099, 1, 1)).update(
         updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
     )
+    today = timezone.localdate()
+    # Assessments (evidence/): one expiring within 90 days, its practice's older and expired
+    # one (which no longer counts), and one expired.
+    due = datetime.date(2099, 1, 1)
+    renewed, expired = PracticeFactory(review_due_on=due), PracticeFactory(review_due_on=due)
+    for practice, assessed, valid in [
+        (renewed, datetime.date(2015, 1, 1), datetime.date(2020, 1, 1)),
+        (renewed, datetime.date(2022, 1, 1), today + datetime.timedelta(days=30)),
+        (expired, datetime.date(2019, 1, 1), datetime.date(2024, 1, 1)),
+    ]:
+        record_assessment(
+            practice=practice, level="lokaal-geevalueerd", assessed_on=assessed, valid_until=valid
+        )
 
 
 def counts(html):
@@ -48,7 +63,7 @@ def test_the_dashboard_counts_what_waits_and_links_to_it(editor, work):
         "inzending in behandeling": 1,
         "gepubliceerde fiche om na te kijken": 1,
         "concept dat wacht op publicatie": 1,
-        "fiches gewijzigd in de laatste 7 dagen": 2,
+        "fiches gewijzigd in de laatste 7 dagen": 4,
         # The owners' counts (owners/), registered by that app: no owner here.
         "eigenaars om te vragen ‘Klopt dit nog?’": 0,
         "fiches waarvan de eigenaar niet antwoordt": 0,
@@ -56,6 +71,9 @@ def test_the_dashboard_counts_what_waits_and_links_to_it(editor, work):
         "zoekopdrachten zonder resultaat (30 dagen)": 0,
         # Towns that say 'Wij doen dit ook' (adoptions/).
         "meldingen ‘Wij doen dit ook’ om na te kijken": 0,
+        # Assessments to renew (evidence/): each practice's latest only.
+        "beoordeling die binnen 90 dagen afloopt": 1,
+        "verlopen beoordeling": 1,
     }
     assert "?status__exact=new" in html and "?status__exact=draft" in html
     assert "nakijken=te-laat" in html and "gewijzigd=week" in html
@@ -78,14 +96,20 @@ def test_each_link_shows_the_rows_it_counted(editor, work, editor_user):
     due = editor.get(links["gepubliceerde fiche om na te kijken"])
     assert due.context["cl"].result_count == 1
     recent = editor.get(links["fiches gewijzigd in de laatste 7 dagen"])
-    assert recent.context["cl"].result_count == 2
+    assert recent.context["cl"].result_count == 4
+    expiring = editor.get(links["beoordeling die binnen 90 dagen afloopt"])
+    assert [str(a.valid_until) for a in expiring.context["cl"].result_list] == [
+        str(timezone.localdate() + datetime.timedelta(days=30))
+    ]
+    expired = editor.get(links["verlopen beoordeling"])
+    assert [str(a.valid_until) for a in expired.context["cl"].result_list] == ["2024-01-01"]
 
 
 def test_the_dashboard_query_count_is_fixed(editor, work, django_assert_max_num_queries):
     SubmissionFactory.create_batch(20)
     PracticeFactory.create_batch(20, draft=True)
-    # session, user, permissions, the ten counts, the app list's permissions
-    with django_assert_max_num_queries(15):
+    # session, user, permissions, the twelve counts, the app list's permissions
+    with django_assert_max_num_queries(17):
         assert editor.get(INDEX).status_code == 200
 
 

@@ -32,7 +32,7 @@ def test_the_levels_are_defined_on_the_about_page(anonymous):
     html = anonymous.get("/over/").content.decode()
     assert 'id="onderbouwing"' in html
     for level in ("Beschreven", "Lokaal geëvalueerd", "Extern onderzocht"):
-        assert f"<dt>{level}</dt>" in html
+        assert f'">{level}</dt>' in html
 
 
 def test_the_facet_counts_and_filters(anonymous):

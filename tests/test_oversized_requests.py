@@ -10,14 +10,15 @@ from tests.test_submit_practice import URL, valid_data
 pytestmark = pytest.mark.django_db
 
 
-def test_a_body_bigger_than_allowed_gets_413_before_it_is_read(monkeypatch):
+def test_a_body_bigger_than_allowed_gets_413_before_it_is_read(monkeypatch, settings):
     from django.core.handlers.wsgi import WSGIRequest
 
     read = []
     original = WSGIRequest.read
     monkeypatch.setattr(WSGIRequest, "read", lambda self, *a: read.append(1) or original(self, *a))
     client = Client(raise_request_exception=False)
-    response = client.post(URL, {"description": "x" * (7 * 1024 * 1024)})
+    assert settings.MAX_REQUEST_BYTES == 11 * 1024 * 1024  # a 10 MB document and its form
+    response = client.post(URL, {"description": "x" * (settings.MAX_REQUEST_BYTES + 1024)})
     assert response.status_code == 413
     assert "Dat is te groot om te versturen" in response.content.decode()
     assert read == []

@@ -1,6 +1,10 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
+from evidence.models import Criterion
+from evidence.services import record_assessment
 from practices.models import PracticeLocation
 from tests.factories import (
     ActionFactory,
@@ -163,8 +167,16 @@ def test_query_count_is_fixed(anonymous, django_assert_max_num_queries, extra):
         RoleFactory(session=session)
         RoleFactory(session=session, practice=practice, kind="toelichting")
         RoleFactory(session=None, practice=practice, kind="contact")
+        record_assessment(
+            practice=practice,
+            level="lokaal-geevalueerd",
+            assessed_on=datetime.date(2026, 1, 1 + _),
+            criteria=Criterion.objects.all(),
+            documents=[(f"Evaluatie {_}", "https://gent.example/evaluatie.pdf")],
+        )
     # 18, the dossiers the sheet is in (dossiers.templatetags) and the towns that took it
     # over (adoptions.templatetags); the similar practices (practices.related) cost the
-    # editors' choices and the scores, and their cards what the category's cards cost.
-    with django_assert_max_num_queries(22):
+    # editors' choices and the scores, and their cards what the category's cards cost; the
+    # latest assessment with its criteria and documents (evidence.templatetags).
+    with django_assert_max_num_queries(25):
         assert anonymous.get(practice.get_absolute_url()).status_code == 200

@@ -29,6 +29,7 @@ def rename(editor, practice, new_slug):
         **inline_management("roles"),
         **inline_management("links"),
         **inline_management("related_choices"),
+        **inline_management("assessments"),
     }
     url = reverse("admin:practices_practice_change", args=[practice.pk])
     response = editor.post(url, data)

@@ -1,0 +1,265 @@
+"""Assessments of a practice's evidence (evidence/): the criteria page, the sheet, the expiry
+that takes a practice out of its level's facet, and the editors' admin with uploads."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from evidence.models import Assessment, AssessmentDocument, Criterion, Level
+from evidence.services import expire_assessments, record_assessment
+from practices.models import Practice
+from tests.factories import PracticeFactory
+from tests.test_documents import PDF
+
+pytestmark = pytest.mark.django_db
+SEARCH = reverse("search:results")
+ADD = reverse("admin:evidence_assessment_add")
+LOCAL = "lokaal-geevalueerd"
+
+
+def level_facet(client):
+    response = client.get(SEARCH)
+    group = next(g for g in response.context["results"].facets if g.param == "onderbouwing")
+    return {value.key: value.count for value in group.values}
+
+
+def local_criteria():
+    return Criterion.objects.filter(level__code__in=["beschreven", LOCAL])
+
+
+def day(date):
+    """How the sheet writes a date: <time datetime="2026-03-26">26 maart 2026</time>."""
+    return f'<time datetime="{date:%Y-%m-%d}">{date_format(date, "j F Y")}</time>'
+
+
+@pytest.fixture
+def assessed():
+    practice = PracticeFactory(title="Omstaandertraining")
+    record_assessment(
+        practice=practice,
+        level=LOCAL,
+        assessed_on=timezone.localdate() - datetime.timedelta(days=400),
+        external_body="Hogeschool Gent",
+        criteria=local_criteria()[:5],
+        summary="De stad liet de impact bij de deelnemers meten.",
+        documents=[("Evaluatierapport", "https://gent.example/evaluatie.pdf")],
+    )
+    return Practice.objects.get(pk=practice.pk)
+
+
+def let_it_expire(practice):
+    """Five years later: the assessment ended yesterday."""
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    practice.assessments.update(assessed_on=datetime.date(2019, 3, 26), valid_until=yesterday)
+    return yesterday
+
+
+def test_the_levels_and_criteria_are_published_from_the_database(anonymous):
+    html = anonymous.get("/over/").content.decode()
+    for level in Level.objects.all():
+        assert f'id="niveau-{level.code}">{level}</dt>' in html
+        for criterion in level.criteria.all():
+            assert criterion.text in html
+    assert "Een beoordeling geldt 5 jaar" in html
+    criterion = Criterion.objects.get(text__startswith="Het doel van de praktijk")
+    criterion.text = "Het doel staat helder op de fiche."
+    criterion.save()
+    assert "Het doel staat helder op de fiche." in anonymous.get("/over/").content.decode()
+
+
+def test_the_validity_follows_the_setting(anonymous, settings):
+    settings.EVIDENCE_VALID_YEARS = 3
+    practice = PracticeFactory()
+    assessment = record_assessment(
+        practice=practice, level=LOCAL, assessed_on=datetime.date(2024, 2, 29)
+    )
+    assert assessment.valid_until == datetime.date(2027, 2, 28)
+    assert "Een beoordeling geldt 3 jaar" in anonymous.get("/over/").content.decode()
+
+
+def test_an_assessed_sheet_shows_level_date_assessor_criteria_and_documents(anonymous, assessed):
+    assert assessed.evidence_level == LOCAL
+    html = anonymous.get(assessed.get_absolute_url()).content.decode()
+    assessment = assessed.assessments.get()
+    assert f"Beoordeeld door Hogeschool Gent op {day(assessment.assessed_on)}" in html
+    assert f"geldig tot {day(assessment.valid_until)}." in html
+    assert "Voldoet aan:" in html
+    for criterion in assessed.assessments.get().criteria.all():
+        assert f"<li>{criterion.text}</li>" in html
+    assert '<a href="https://gent.example/evaluatie.pdf">Evaluatierapport</a>' in html
+    assert "De stad liet de impact bij de deelnemers meten." in html
+    assert "is verlopen" not in html
+
+
+def test_an_expired_assessment_leaves_the_level_facet_and_says_so(anonymous, assessed):
+    PracticeFactory(title="Nog niet beoordeeld")
+    assert level_facet(anonymous) == {LOCAL: 1, "beschreven": 1}
+    # The daily command runs after the assessment's date has passed.
+    yesterday = let_it_expire(assessed)
+    output = io.StringIO()
+    call_command("expire_assessments", stdout=output)
+    assert output.getvalue() == "1 praktijk(en) terug op ‘Beschreven’.\n"
+    assert Practice.objects.get(pk=assessed.pk).evidence_level == "beschreven"
+    assert level_facet(anonymous) == {"beschreven": 2}
+    found = anonymous.get(SEARCH, {"onderbouwing": LOCAL}).context["page"].object_list
+    assert list(found) == []
+    html = anonymous.get(assessed.get_absolute_url()).content.decode()
+    assert f"gold tot {day(yesterday)} en is verlopen" in html
+    assert "Tot een nieuwe beoordeling telt de praktijk als ‘Beschreven’." in html
+    assert "Voldoet aan:" not in html
+
+
+def test_expiry_looks_at_the_latest_assessment_only(assessed):
+    let_it_expire(assessed)
+    record_assessment(
+        practice=assessed,
+        level="extern-onderzocht",
+        assessed_on=datetime.date(2025, 6, 1),
+        external_body="Universiteit Antwerpen",
+    )
+    assert expire_assessments(today=datetime.date(2026, 12, 3)) == 0
+    assert Practice.objects.get(pk=assessed.pk).evidence_level == "extern-onderzocht"
+    assert expire_assessments(today=datetime.date(2030, 6, 2)) == 1
+    assert Practice.objects.get(pk=assessed.pk).evidence_level == "beschreven"
+
+
+def test_a_level_never_assessed_is_the_sources_and_says_so(anonymous):
+    practice = PracticeFactory(evidence_level=LOCAL)
+    assert expire_assessments() == 0
+    html = anonymous.get(practice.get_absolute_url()).content.decode()
+    assert "de redactie heeft de praktijk nog niet aan de criteria getoetst" in html
+    assert Practice.objects.get(pk=practice.pk).evidence_level == LOCAL
+
+
+def assessment_form(practice, **overrides):
+    data = {
+        "practice": practice.pk,
+        "level": LOCAL,
+        "criteria": [c.pk for c in local_criteria()],
+        "assessor_kind": "redactie",
+        "external_body": "",
+        "assessed_on": "10-11-2026",
+        "valid_until": "",
+        "summary": "Getoetst aan het verslag van de stad.",
+        "documents-TOTAL_FORMS": "1",
+        "documents-INITIAL_FORMS": "0",
+        "documents-MIN_NUM_FORMS": "0",
+        "documents-MAX_NUM_FORMS": "1000",
+        "documents-0-title": "Verslag van de meting",
+        "documents-0-url": "",
+        "documents-0-file": SimpleUploadedFile("verslag.pdf", PDF),
+    }
+    data.update(overrides)
+    return data
+
+
+def test_an_editor_records_an_assessment_with_an_uploaded_report(editor, editor_user, anonymous):
+    practice = PracticeFactory()
+    response = editor.post(ADD, assessment_form(practice))
+    assert response.status_code == 302, response.context["errors"]
+    assessment = Assessment.objects.get()
+    assert assessment.valid_until == datetime.date(2031, 11, 10)  # five years on
+    assert assessment.editor == editor_user
+    assert assessment.criteria.count() == local_criteria().count()
+    document = AssessmentDocument.objects.get()
+    assert (document.kind, document.size) == ("pdf", len(PDF))
+    assert Practice.objects.get(pk=practice.pk).evidence_level == LOCAL
+    html = anonymous.get(practice.get_absolute_url()).content.decode()
+    assert "Beoordeeld door de redactie van de databank op" in html
+    assert editor_user.username not in html  # an editor is never named
+    assert f'<a href="{document.file.url}">Verslag van de meting</a> (PDF, 1 kB)' in html
+
+
+def test_a_renamed_executable_is_refused_next_to_the_field_and_nothing_is_kept(editor):
+    practice = PracticeFactory()
+    program = SimpleUploadedFile("verslag.pdf", b"MZ\x90\x00" + b"\x00" * 500)
+    response = editor.post(ADD, assessment_form(practice, **{"documents-0-file": program}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Dit bestand is geen PDF, ODT of DOCX." in html
+    assert 'value="Verslag van de meting"' in html  # what the editor typed stays
+    assert "Getoetst aan het verslag van de stad." in html
+    assert not Assessment.objects.exists() and not AssessmentDocument.objects.exists()
+    assert Practice.objects.get(pk=practice.pk).evidence_level == "beschreven"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "text"),
+    [
+        ({"assessor_kind": "extern"}, "external_body", "Geef de naam van de externe"),
+        ({"assessed_on": "01-01-2099"}, "assessed_on", "niet in de toekomst"),
+        ({"valid_until": "01-01-2020"}, None, "‘Geldig tot’ moet na de datum"),
+        ({"level": "beschreven"}, "criteria", "horen bij een hoger niveau"),
+        ({"assessed_on": "31-02-2026"}, "assessed_on", "geldige datum"),
+        ({"level": "bewezen"}, "level", "Selecteer een geldige keuze"),
+    ],
+)
+def test_bad_input_gets_a_dutch_message(editor, overrides, field, text):
+    practice = PracticeFactory()
+    data = assessment_form(practice, **overrides)
+    data["documents-0-file"] = SimpleUploadedFile("verslag.pdf", PDF)
+    response = editor.post(ADD, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert text in " ".join(errors[field] if field else errors.get("__all__", [])), errors
+    assert not Assessment.objects.exists()
+
+
+def test_a_document_needs_a_file_or_a_link(editor):
+    practice = PracticeFactory()
+    response = editor.post(ADD, assessment_form(practice, **{"documents-0-file": ""}))
+    assert response.status_code == 200
+    assert "Geef een webadres of kies een bestand." in response.content.decode()
+
+
+def test_deleting_the_only_assessment_takes_its_level_away(editor, assessed):
+    assessment = assessed.assessments.get()
+    url = reverse("admin:evidence_assessment_delete", args=[assessment.pk])
+    assert editor.post(url, {"post": "yes"}).status_code == 302
+    assert Practice.objects.get(pk=assessed.pk).evidence_level == "beschreven"
+
+
+def test_the_practice_page_in_the_admin_holds_its_assessments(editor, assessed):
+    from tests.test_admin_practices import inline_management, practice_form
+
+    url = reverse("admin:practices_practice_change", args=[assessed.pk])
+    html = editor.get(url).content.decode()
+    assert "beoordelingen van de onderbouwing" in html.lower()
+    assessment = assessed.assessments.get()
+    data = practice_form(
+        title=assessed.title,
+        slug=assessed.slug,
+        summary=assessed.summary,
+        evidence_level="extern-onderzocht",  # the assessment decides, not this field
+        **inline_management("assessments", total=1, initial=1),
+        **{
+            "assessments-0-id": assessment.pk,
+            "assessments-0-practice": assessed.pk,
+            "assessments-0-level": LOCAL,
+            "assessments-0-assessor_kind": "extern",
+            "assessments-0-external_body": "Hogeschool Gent",
+            "assessments-0-assessed_on": "26-03-2019",
+            "assessments-0-valid_until": "26-03-2030",
+            "assessments-0-summary": "",
+        },
+    )
+    response = editor.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    assert Practice.objects.get(pk=assessed.pk).evidence_level == LOCAL
+    assert Assessment.objects.get().valid_until == datetime.date(2030, 3, 26)
+    # Deleted (the form now shows the level the assessment gave), its level goes with it.
+    data.update({"assessments-0-DELETE": "on", "evidence_level": LOCAL})
+    assert editor.post(url, data).status_code == 302
+    assert Practice.objects.get(pk=assessed.pk).evidence_level == "beschreven"
+
+
+def test_editors_refine_the_wording_but_add_no_level(editor):
+    assert editor.get(reverse("admin:evidence_level_add")).status_code == 403
+    level = Level.objects.get(code=LOCAL)
+    assert editor.get(reverse("admin:evidence_level_change", args=[level.pk])).status_code == 200
