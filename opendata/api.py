@@ -96,7 +96,7 @@ class PracticeDetail(generics.RetrieveAPIView):
             _for_api(Practice.objects.published())
             .defer(None)
             .defer("search_vector")
-            .prefetch_related("links", "organisations")
+            .prefetch_related("links", "organisations", "material_files")
         )
 
 

@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from adoptions.models import Adoption
 from dossiers.models import Dossier
+from opendata.evidence import DocumentSerializer, LatestAssessmentField
 from practices.models import (
     Action,
     Category,
@@ -162,6 +163,11 @@ class PracticeDetailSerializer(PracticeSerializer):
     related = serializers.SerializerMethodField(
         help_text="Vergelijkbare praktijken, zoals de fiche ze toont (hoogstens vier)."
     )
+    material_files = DocumentSerializer(many=True, help_text="Materiaal om te downloaden.")
+    assessment = LatestAssessmentField(
+        help_text="De laatste beoordeling van de onderbouwing, of null; na ‘valid_until’ telt "
+        "de praktijk als ‘beschreven’."
+    )
 
     class Meta(PracticeSerializer.Meta):
         fields = [
@@ -180,6 +186,8 @@ class PracticeDetailSerializer(PracticeSerializer):
             "end_reason",
             "lessons",
             *(name for name in START_FIELDS if name != "cost_band"),  # 'Aan de slag'
+            "material_files",
+            "assessment",
             "adopted_in",
             "related",
         ]

@@ -11,6 +11,7 @@ from taggit.admin import TagAdmin
 
 from config.admin_delete import PlainDeleteMixin
 from practices.admin_filters import RecentlyChangedFilter, ReviewFilter
+from practices.documents import DocumentForm
 from practices.models import (
     Action,
     Category,
@@ -19,6 +20,7 @@ from practices.models import (
     Practice,
     PracticeLink,
     PracticeLocation,
+    PracticeMaterial,
     RelatedPractice,
     SynonymGroup,
     TargetGroup,
@@ -188,6 +190,16 @@ class LinkInline(admin.TabularInline):
     fields = ["title", "url", "position"]
 
 
+class MaterialInline(admin.TabularInline):
+    """'Aan de slag': materials to download, each checked by its content."""
+
+    model = PracticeMaterial
+    form = DocumentForm
+    extra = 0
+    fields = ["title", "url", "file", "kind", "size", "position"]
+    readonly_fields = ["kind", "size"]
+
+
 class RelatedPracticeInline(admin.TabularInline):
     """'Vergelijkbare praktijken': a practice always or never shown beside this one (both
     ways: the other sheet shows this one too, or not)."""
@@ -242,7 +254,13 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         "earlier_listing",
     ]
     readonly_fields = ["created_at", "content_changed_at", "updated_at", "published_at"]
-    inlines = [LocationInline, PracticeRoleInline, LinkInline, RelatedPracticeInline]
+    inlines = [
+        LocationInline,
+        PracticeRoleInline,
+        LinkInline,
+        MaterialInline,
+        RelatedPracticeInline,
+    ]
 
     def get_inlines(self, request, obj):
         return [*self.inlines, *MORE_INLINES]

@@ -4,6 +4,7 @@ macro-enabled Word file or a damaged or oversized archive gets a Dutch message n
 field, and the file is never stored."""
 
 import zipfile
+from pathlib import Path
 
 from django import forms
 from django.db import models
@@ -169,6 +170,9 @@ class DocumentForm(forms.ModelForm):
         upload = self.cleaned_data.get("file")
         if upload and hasattr(upload, "document_kind"):
             document.kind, document.size = upload.document_kind, upload.size
+            # Stored under the extension of what it is, so that it is served as that.
+            stem = Path(upload.name).stem[:100] or "document"
+            document.file.name = f"{stem}.{upload.document_kind}"
         elif not document.file:
             document.kind, document.size = "", None
         if commit:

@@ -44,6 +44,7 @@ def practice_form(**overrides):
         **inline_management("links"),
         **inline_management("related_choices"),
         **inline_management("assessments"),
+        **inline_management("material_files"),
     }
     data.update(overrides)
     return data

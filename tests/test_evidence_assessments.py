@@ -263,3 +263,31 @@ def test_editors_refine_the_wording_but_add_no_level(editor):
     assert editor.get(reverse("admin:evidence_level_add")).status_code == 403
     level = Level.objects.get(code=LOCAL)
     assert editor.get(reverse("admin:evidence_level_change", args=[level.pk])).status_code == 200
+
+
+def test_the_api_gives_the_latest_assessment(anonymous, assessed, settings):
+    url = reverse("opendata:api-practice", args=[assessed.slug])
+    data = anonymous.get(url).json()
+    assessment = assessed.assessments.get()
+    assert data["evidence_level"] == LOCAL
+    assert data["assessment"] == {
+        "level": LOCAL,
+        "assessed_on": assessment.assessed_on.isoformat(),
+        "valid_until": assessment.valid_until.isoformat(),
+        "expired": False,
+        "assessor": "Hogeschool Gent",
+        "criteria": [criterion.text for criterion in assessment.criteria.all()],
+        "summary": "De stad liet de impact bij de deelnemers meten.",
+        "documents": [
+            {
+                "title": "Evaluatierapport",
+                "url": "https://gent.example/evaluatie.pdf",
+                "kind": "",
+                "media_type": "",
+                "size": None,
+            }
+        ],
+    }
+    never = PracticeFactory()
+    url = reverse("opendata:api-practice", args=[never.slug])
+    assert anonymous.get(url).json()["assessment"] is None

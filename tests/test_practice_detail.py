@@ -174,9 +174,11 @@ def test_query_count_is_fixed(anonymous, django_assert_max_num_queries, extra):
             criteria=Criterion.objects.all(),
             documents=[(f"Evaluatie {_}", "https://gent.example/evaluatie.pdf")],
         )
+        practice.material_files.create(title=f"Handleiding {_}", url="https://gent.example/h")
     # 18, the dossiers the sheet is in (dossiers.templatetags) and the towns that took it
     # over (adoptions.templatetags); the similar practices (practices.related) cost the
     # editors' choices and the scores, and their cards what the category's cards cost; the
-    # latest assessment with its criteria and documents (evidence.templatetags).
-    with django_assert_max_num_queries(25):
+    # latest assessment with its criteria and documents (evidence.templatetags); the
+    # materials to download.
+    with django_assert_max_num_queries(26):
         assert anonymous.get(practice.get_absolute_url()).status_code == 200

@@ -30,6 +30,7 @@ def rename(editor, practice, new_slug):
         **inline_management("links"),
         **inline_management("related_choices"),
         **inline_management("assessments"),
+        **inline_management("material_files"),
     }
     url = reverse("admin:practices_practice_change", args=[practice.pk])
     response = editor.post(url, data)

@@ -10,6 +10,7 @@ from practices.models.practice_parts import (
 from practices.models.practices import Practice
 from practices.models.related import RelatedPractice
 from practices.models.sources import Source
+from practices.models.start import PracticeMaterial
 from practices.models.synonyms import SynonymGroup
 from practices.models.taxonomies import Category, Municipality, PolicyDomain, TargetGroup
 
@@ -25,6 +26,7 @@ __all__ = [
     "Practice",
     "PracticeLink",
     "PracticeLocation",
+    "PracticeMaterial",
     "RelatedPractice",
     "Role",
     "Session",

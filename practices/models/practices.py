@@ -98,6 +98,7 @@ class PracticeQuerySet(models.QuerySet):
             .select_related("category", "earlier_listing__event")
             .prefetch_related(
                 "links",
+                "material_files",
                 "target_groups",
                 "policy_domains",
                 "tags",

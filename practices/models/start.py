@@ -5,6 +5,7 @@ what its sources say."""
 
 from django.db import models
 
+from practices.documents import StoredDocument
 from practices.fields import TextListField
 
 
@@ -98,3 +99,29 @@ START_CONSTRAINTS = [
         violation_error_message="Kies een kostenschijf uit de lijst.",
     ),
 ]
+
+
+class PracticeMaterial(StoredDocument):
+    """A material to reuse (a manual, a template, a poster), uploaded by the editors as a PDF,
+    ODT or DOCX checked by its content (practices.documents), or linked."""
+
+    practice = models.ForeignKey(
+        "practices.Practice",
+        on_delete=models.CASCADE,
+        related_name="material_files",
+        verbose_name="praktijk",
+    )
+    file = models.FileField("bestand", max_length=300, blank=True, upload_to="materiaal/%Y/")
+    position = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["practice", "position", "pk"]
+        verbose_name = "materiaal om te downloaden"
+        verbose_name_plural = "materiaal om te downloaden"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(url="") | ~models.Q(file=""),
+                name="practice_material_file_or_url",
+                violation_error_message="Geef een webadres of kies een bestand.",
+            )
+        ]
