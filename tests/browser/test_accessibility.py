@@ -7,6 +7,8 @@ from django.core.management import call_command
 
 from submissions.editors import editors_group
 from submissions.models import Submission
+from tests import decided_sheet
+from tests.decided_sheet import decide_on_it
 from tests.factories import UserFactory
 from tests.submission_factories import SubmissionFactory, SubmittedPlaceFactory
 
@@ -18,6 +20,7 @@ axe = Axe()
 @pytest.fixture
 def site(live_server):
     call_command("seed", verbosity=0)
+    decide_on_it()
     return live_server.url
 
 
@@ -46,6 +49,7 @@ def assert_accessible(page, name, screenshot):
         ("search", "/praktijken/?q=jongeren&provincie=limburg&sorteer=nieuw"),
         ("search-empty", "/praktijken/?q=pleinmakkers"),
         ("sheet", "/praktijken/pleinpatrons/"),
+        ("sheet-decided", decided_sheet.PATH),  # life, 'Aan de slag', an assessment
         ("category", "/categorie/sociale-cohesie/"),
         ("actions", "/plan-samenleven/"),
         ("action", "/plan-samenleven/actie-2/"),
@@ -85,6 +89,7 @@ def test_public_pages(page, site, screenshot, name, path):
         "/",
         "/praktijken/?q=jongeren",
         "/praktijken/pleinpatrons/",
+        decided_sheet.PATH,
         "/categorie/sociale-cohesie/",
         "/fiche-indienen/",
         "/activiteiten/studienamiddag-sociale-cohesie-2019/",

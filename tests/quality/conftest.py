@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from tests.browser.conftest import CHROMIUM, chromium_available
 from tests.conftest import deselect_unless
+from tests.decided_sheet import decide_on_it
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools" / "quality" / "node_modules"
 LIGHTHOUSE = TOOLS / ".bin" / "lighthouse"
@@ -43,6 +44,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture
 def site(live_server):
     call_command("seed", verbosity=0)
+    decide_on_it()
     return live_server.url
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from owners.models import Question
 from practices.models import Practice
+from tests import decided_sheet
 from tests.quality.conftest import CHROMIUM, LIGHTHOUSE, PA11Y, VNU
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,6 +21,7 @@ PAGES = {
     "search-nothing": "/praktijken/?q=eenzaamheid+senioren",
     "sheet": "/praktijken/pleinpatrons/",
     "sheet-without-contact": "/praktijken/talim/",
+    "sheet-decided": decided_sheet.PATH,  # life, 'Aan de slag', an assessment
     "category": "/categorie/sociale-cohesie/",
     "action": "/plan-samenleven/actie-2/",
     "event": "/activiteiten/inspiratiedag-plan-samenleven/",
