@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
 
+from practices.models.start import START_FIELDS as START
+
 # (label, attribute) of the sheet's texts that a submitted sheet can propose.
 COMPARED = [
     ("Titel", "title"),
@@ -77,6 +79,7 @@ def _text(value):
 
 LIFE = "life"  # the name of the difference in whether the practice still runs
 LIFE_FIELDS = ("life_status", "ended_year", "end_reason", "lessons")
+START_FIELDS = START
 
 
 def _life_text(sheet):
@@ -100,13 +103,46 @@ def _life_difference(submission):
     return [Difference("Loopt ze nog?", current, proposed, LIFE)]
 
 
+START = "start"  # the name of the difference in 'Aan de slag'
+
+
+def sheet_facts(sheet):
+    """A sheet's (or a proposal's) life and 'Aan de slag' fields, by name."""
+    return {name: getattr(sheet, name) for name in (*LIFE_FIELDS, *START_FIELDS)}
+
+
+def _start_text(sheet):
+    lines = []
+    for name in START_FIELDS:
+        value = getattr(sheet, name)
+        if name == "cost_band":
+            value = "" if value == sheet.CostBand.UNKNOWN else sheet.get_cost_band_display()
+        value = _text(value)
+        if value:
+            label = sheet._meta.get_field(name).verbose_name
+            lines.append(f"{label[:1].upper()}{label[1:]}: {value}")
+    return "\n".join(lines)
+
+
+def _start_difference(submission):
+    """A proposal of 'Aan de slag' that differs from the sheet: [] or [Difference]. A
+    submission that says nothing of it (an owner's answer) proposes nothing."""
+    proposed = _start_text(submission)
+    if not proposed:
+        return []
+    current = _start_text(submission.practice)
+    if current == proposed:
+        return []
+    return [Difference("Aan de slag", current, proposed, START)]
+
+
 def differences(submission):
     """The fields where a submitted sheet differs from the sheet it is about ([] if none)."""
     if not submission.practice_id:
         return []
     if submission.part:
         # A suggestion about one text of the sheet: its proposal against that text.
-        life = _life_difference(submission)
+        life = _life_difference(submission) + _start_difference(submission)
         if submission.part not in TEXT_PARTS or not submission.message:
             return life
         label = dict(COMPARED_LABELS)[submission.part]
@@ -115,8 +151,8 @@ def differences(submission):
             return life
         return [Difference(label, current, submission.message, submission.part), *life]
     if not submission.title:
-        return _life_difference(submission)
-    found = _life_difference(submission)
+        return _life_difference(submission) + _start_difference(submission)
+    found = _life_difference(submission) + _start_difference(submission)
     for label, name in COMPARED:
         current = _text(getattr(submission.practice, name))
         proposed = _text(getattr(submission, name))

@@ -211,7 +211,12 @@ class PracticeSubmissionForm(
         ]
 
 
-class ChangeSuggestionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.ModelForm):
+class ChangeSuggestionForm(
+    SheetFactsForm, MarksOptionalFields, PhotoForm, SubmitterForm, forms.ModelForm
+):
+    """A change to a sheet: a text (or a remark), a photo, and the sheet's facts ('Loopt de
+    praktijk nog?', 'Aan de slag'), which open filled in as the sheet has them."""
+
     part = forms.ChoiceField(
         label="Over welk deel van de fiche gaat je voorstel?",
         choices=Submission.Part.choices,
@@ -223,7 +228,7 @@ class ChangeSuggestionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.
             "invalid_choice": "Kies een van de delen in de lijst.",
         },
     )
-    NOT_MARKED = ("website", "part")
+    NOT_MARKED = ("website", "part", "message")  # message: needed unless a fact changes
 
     def clean_part(self):
         return self.cleaned_data["part"] or Submission.Part.GENERAL
@@ -231,15 +236,43 @@ class ChangeSuggestionForm(MarksOptionalFields, PhotoForm, SubmitterForm, forms.
     message = forms.CharField(
         label="Je voorstel",
         max_length=10000,
+        required=False,  # not when only the facts below change (clean() says so)
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text="Pas de huidige tekst aan, of beschrijf wat er moet veranderen: een update, "
         "een nieuwe contactpersoon, een opmerking …",
         error_messages={"required": "Schrijf je voorstel."},
     )
 
+    def __init__(self, *args, sheet=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sheet = sheet
+
+    def facts_changed(self):
+        """Whether the life or 'Aan de slag' fields say something other than the sheet."""
+        if self.sheet is None:
+            return False
+        return any(
+            (self.cleaned_data.get(name) or None) != (getattr(self.sheet, name) or None)
+            for name in (*LIFE_FIELDS, *START_FIELDS)
+            if name not in self.errors
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("message") and not cleaned.get("photo") and not self.facts_changed():
+            self.add_error("message", "Schrijf je voorstel, of pas hieronder een feit aan.")
+        return cleaned
+
     class Meta:
         model = Submission
-        fields = ["part", "message", *PHOTO_FIELDS, *SUBMITTER_FIELDS]
+        fields = [
+            "part",
+            "message",
+            *PHOTO_FIELDS,
+            *LIFE_FIELDS,
+            *START_FIELDS,
+            *SUBMITTER_FIELDS,
+        ]
 
 
 class PlaceForm(MarksOptionalFields, forms.Form):

@@ -7,7 +7,7 @@ from config.network import client_address
 from config.private import private_page
 from practices.models import Municipality, Practice
 from submissions import retention, services
-from submissions.differences import current_texts
+from submissions.differences import current_texts, sheet_facts
 from submissions.forms import (
     MAX_LINKS,
     MAX_PLACES,
@@ -145,9 +145,11 @@ def suggest_change(request, slug):
         if part in dict(Submission.Part.choices)
         else {}
     )
+    # The facts open as the sheet has them: a suggestion changes what it changes.
+    initial.update(sheet_facts(practice))
     limited = over_the_limit(request)
     files = None if limited else request.FILES or None
-    form = ChangeSuggestionForm(request.POST or None, files, initial=initial)
+    form = ChangeSuggestionForm(request.POST or None, files, initial=initial, sheet=practice)
     problem = ""
     if request.method == "POST":
         done, problem = _store(

@@ -46,6 +46,7 @@ def test_the_editors_group_may_edit_content_but_not_accounts():
         "owners",
         "dossiers",
         "adoptions",
+        "evidence",
         "alerts",
         "insights",
     }

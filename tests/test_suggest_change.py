@@ -41,7 +41,8 @@ def test_an_empty_suggestion_keeps_what_was_typed(anonymous):
     PracticeFactory(slug="pleinmakers")
     url = reverse("submissions:suggest_change", args=["pleinmakers"])
     html = anonymous.post(url, data(message="")).content.decode()
-    assert "Schrijf je voorstel." in html and "jan@halle.example" in html
+    assert "Schrijf je voorstel, of pas hieronder een feit aan." in html
+    assert "jan@halle.example" in html
     assert not Submission.objects.exists()
 
 
@@ -79,3 +80,84 @@ def test_the_change_form_asks_who_sends_the_suggestion(anonymous):
     page = anonymous.get(reverse("submissions:suggest_change", args=["pleinmakers"]))
     assert "Wie stuurt het voorstel in?" in page.content.decode()
     assert "Wie stuurt de fiche in?" not in page.content.decode()
+
+
+def sheet_facts_as_posted(practice):
+    """What the form posts when the visitor leaves the facts as they opened."""
+    from submissions.differences import sheet_facts
+
+    posted = {}
+    for name, value in sheet_facts(practice).items():
+        posted[name] = "\n".join(value) if isinstance(value, list) else value or ""
+    return posted
+
+
+@pytest.fixture
+def costed():
+    return PracticeFactory(
+        slug="pleinmakers",
+        life_status="loopt",
+        cost_amount="€ 3.000 per jaar",
+        cost_band="tot-5000",
+        volunteers="Vijf buurtbewoners",
+    )
+
+
+def test_the_form_opens_with_the_sheet_s_facts(anonymous, costed):
+    url = reverse("submissions:suggest_change", args=["pleinmakers"])
+    html = anonymous.get(url).content.decode()
+    assert (
+        "<legend>Aan de slag</legend>" in html and "<legend>Loopt de praktijk nog?</legend>" in html
+    )
+    assert 'value="€ 3.000 per jaar"' in html and 'value="Vijf buurtbewoners"' in html
+    assert '<option value="tot-5000" selected>' in html
+    assert '<option value="loopt" selected>' in html
+
+
+def test_a_text_suggestion_proposes_no_fact(anonymous, costed):
+    url = reverse("submissions:suggest_change", args=["pleinmakers"])
+    response = anonymous.post(url, data(**sheet_facts_as_posted(costed)))
+    assert response.status_code == 302
+    from submissions.differences import differences
+
+    assert differences(Submission.objects.get()) == []
+
+
+def test_a_changed_fact_alone_is_a_suggestion_the_editors_apply(anonymous, editor_user, costed):
+    from submissions.differences import differences
+    from submissions.proposals import apply_proposal
+
+    url = reverse("submissions:suggest_change", args=["pleinmakers"])
+    facts = sheet_facts_as_posted(costed)
+    facts.update(
+        cost_amount="€ 30.000 per jaar",
+        cost_band="25000-100000",
+        life_status="gestopt",
+        ended_year="2025",
+        end_reason="Geen subsidie meer.",
+    )
+    response = anonymous.post(url, data(message="", **facts))
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    found = {difference.name: difference for difference in differences(submission)}
+    assert set(found) == {"start", "life"}
+    assert "Kosten: € 3.000 per jaar" in found["start"].current
+    assert "Kosten: € 30.000 per jaar" in found["start"].proposed
+    assert "Kostenschijf: € 25.000 tot 100.000" in found["start"].proposed
+    practice = apply_proposal(submission=submission, editor=editor_user, parts=["start"])
+    practice.refresh_from_db()
+    assert (practice.cost_amount, practice.cost_band) == ("€ 30.000 per jaar", "25000-100000")
+    assert practice.volunteers == "Vijf buurtbewoners"  # untouched, kept
+    assert practice.life_status == "loopt"  # not ticked, not applied
+    html = anonymous.get(practice.get_absolute_url()).content.decode()
+    assert "€ 30.000 per jaar" in html
+
+
+def test_a_bad_year_gets_a_message_by_the_field_and_keeps_the_rest(anonymous, costed):
+    url = reverse("submissions:suggest_change", args=["pleinmakers"])
+    facts = sheet_facts_as_posted(costed)
+    facts.update(life_status="gestopt", ended_year="twintig", end_reason="Geen vrijwilligers.")
+    html = anonymous.post(url, data(**facts)).content.decode()
+    assert "Vul een jaar in, zoals 2024." in html
+    assert "Geen vrijwilligers." in html and 'value="twintig"' in html
+    assert not Submission.objects.exists()

@@ -28,6 +28,7 @@ PAGES = {
     "organisation": "/organisaties/agentschap-integratie-en-inburgering/",
     "about": "/over/",
     "submit-form": "/fiche-indienen/",
+    "suggest-change": "/praktijken/omstaandertraining/wijziging-voorstellen/",
     "ask-the-editors": "/praktijken/talim/vraag/",
     "we-do-this-too": "/praktijken/pleinmakers/wij-ook/",
     "privacy": "/privacy/",
