@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 
+from practices.documents import MEDIA_TYPES
+
 
 def practice_data(practice):
     site = settings.SITE_URL.rstrip("/")
@@ -62,7 +64,34 @@ def practice_data(practice):
     if practice.life_label:
         # Whether the practice still runs: 'Loopt', 'Afgelopen in 2022', 'Gestopt in 2021'.
         data["creativeWorkStatus"] = practice.life_label
+    _add_start_facts(data, practice, site)
     return data
+
+
+def _add_start_facts(data, practice, site):
+    """'Aan de slag': a sheet that says what it takes is also a HowTo with its estimated cost
+    (as stated, or the band); its materials are its parts (links and files)."""
+    parts = [
+        {"@type": "DigitalDocument", "name": title, "url": url}
+        for title, url in practice.material_links
+    ]
+    for material in practice.material_files.all():
+        part = {"@type": "DigitalDocument", "name": material.title}
+        if material.file:
+            part["url"] = site + material.file.url
+            part["encodingFormat"] = MEDIA_TYPES[material.kind]
+            part["contentSize"] = material.size_label
+        else:
+            part["url"] = material.url
+        parts.append(part)
+    if parts:
+        data["hasPart"] = parts
+    cost = practice.cost_amount
+    if not cost and practice.cost_band != practice.CostBand.UNKNOWN:
+        cost = practice.get_cost_band_display()
+    if cost:
+        data["@type"] = ["CreativeWork", "HowTo"]
+        data["estimatedCost"] = cost
 
 
 def _place(location):

@@ -113,3 +113,45 @@ def test_the_open_data_page_lists_downloads_and_embeds_the_record(anonymous):
 
 def test_an_unknown_format_is_not_found(anonymous):
     assert anonymous.get("/open-data/dcat.xml").status_code == 404
+
+
+def test_what_it_takes_and_its_materials_are_in_the_json_ld(anonymous):
+    from django.core.files.base import ContentFile
+
+    from tests.decided_sheet import PDF
+
+    practice = PracticeFactory(
+        slug="curant",
+        cost_amount="€ 12.000 per jaar",
+        cost_band="5000-25000",
+        materials=["Affiche | https://antwerpen.example/affiche"],
+    )
+    material = practice.material_files.model(
+        practice=practice, title="Draaiboek", kind="pdf", size=len(PDF)
+    )
+    material.file.save("draaiboek.pdf", ContentFile(PDF))
+    data = json_ld_of(anonymous.get("/praktijken/curant/").content.decode())
+    assert data["@type"] == ["CreativeWork", "HowTo"]
+    assert data["estimatedCost"] == "€ 12.000 per jaar"
+    assert data["hasPart"] == [
+        {"@type": "DigitalDocument", "name": "Affiche", "url": "https://antwerpen.example/affiche"},
+        {
+            "@type": "DigitalDocument",
+            "name": "Draaiboek",
+            "url": SITE + material.file.url,
+            "encodingFormat": "application/pdf",
+            "contentSize": "1 kB",
+        },
+    ]
+    offline = {**data, "@context": {"@vocab": "https://schema.org/"}}
+    graph = Graph().parse(data=json.dumps(offline), format="json-ld")
+    assert (URIRef(f"{SITE}/praktijken/curant/"), None, None) in graph
+    # Only the band known: the band is the estimate; nothing known: a plain CreativeWork.
+    practice.cost_amount = ""
+    practice.save()
+    data = json_ld_of(anonymous.get("/praktijken/curant/").content.decode())
+    assert data["estimatedCost"] == "€ 5.000 tot 25.000"
+    practice.cost_band = "onbekend"
+    practice.save()
+    data = json_ld_of(anonymous.get("/praktijken/curant/").content.decode())
+    assert data["@type"] == "CreativeWork" and "estimatedCost" not in data
