@@ -23,7 +23,7 @@ from django.db.models.aggregates import StringAgg
 from django.db.models.functions import Cast, Coalesce, Concat, LPad, NullIf
 from django.utils import timezone
 
-from practices.models import Practice, PracticeLink, PracticeLocation, Role
+from practices.models import Practice, PracticeLink, PracticeLocation, PracticeMaterial, Role
 from practices.models.practice_parts import TaggedPractice
 
 NAMES = " | "  # between names in a cell, and between the parts of a link or contact
@@ -114,6 +114,8 @@ COLUMNS = [
     Column("partners_needed", "Nodige partners", width=40),
     Column("preconditions", "Randvoorwaarden", width=40),
     Column("materials", "Materiaal", "lines", width=40, aliases=("materialen",)),
+    # Files the editors uploaded (with their address on the site); the import leaves them be.
+    Column("material_files", "Materiaal om te downloaden", "lines", imported=False, width=40),
     Column(
         "situation",
         "Stand van zaken",
@@ -276,6 +278,25 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             Concat("title", Value(NAMES), "url", output_field=CharField()),
             ("position", "id"),
         ),
+        x_material_files=_aggregate(
+            PracticeMaterial.objects,
+            "practice",
+            Concat(
+                "title",
+                Value(NAMES),
+                Case(
+                    When(file="", then="url"),
+                    default=Concat(
+                        Value(f"{site_url}{media_url}"),
+                        Cast("file", CharField()),
+                        output_field=CharField(),
+                    ),
+                    output_field=CharField(),
+                ),
+                output_field=CharField(),
+            ),
+            ("position", "id"),
+        ),
         x_people=_aggregate(
             Role.objects.filter(practice__isnull=False), "practice", _people(), ("position", "id")
         ),
@@ -329,6 +350,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             "partners_needed": row["partners_needed"],
             "preconditions": row["preconditions"],
             "materials": list(row["materials"] or []),
+            "material_files": _split(row["x_material_files"]),
             "situation": (f"{year}-{month:02}" if month else str(year)) if year else "",
             "image": f"{site_url}{media_url}{row['image']}" if row["image"] else "",
             "image_alt": row["image_alt"],

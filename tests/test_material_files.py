@@ -78,3 +78,19 @@ def test_a_renamed_executable_is_refused_and_the_sheet_keeps_what_was_typed(edit
     assert "Nieuwe beschrijving van de werking." in html
     assert not PracticeMaterial.objects.exists()
     assert Practice.objects.get(pk=practice.pk).description != "Nieuwe beschrijving van de werking."
+
+
+def test_the_exports_list_the_files_with_their_address(editor, anonymous, settings):
+    import json
+
+    settings.SITE_URL = "https://databank.example"
+    practice = PracticeFactory(title="Draaiboekpraktijk")
+    editor.post(change(practice), material_form(practice, SimpleUploadedFile("d.pdf", PDF)))
+    practice.material_files.create(title="Affiche", url="https://gent.example/affiche", position=2)
+    material = PracticeMaterial.objects.get(title="Draaiboek voor de eerste sessie")
+    response = anonymous.get("/praktijken/export.json?q=draaiboekpraktijk")
+    (row,) = json.loads(b"".join(response.streaming_content))["praktijken"]
+    assert row["material_files"] == [
+        f"Draaiboek voor de eerste sessie | https://databank.example{material.file.url}",
+        "Affiche | https://gent.example/affiche",
+    ]
