@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from config.links import absolute_url
 from config.network import client_address, rate_limit_key
+from evidence.models import Assessment
 from opendata.exports import export_rows
 from opendata.views import TYPES, export_response
 from practices.content_cache import CACHE_ERRORS
@@ -56,7 +58,12 @@ def toggle(request, slug):
 
 
 def _practices(ids=None, slugs=None):
-    published = Practice.objects.published().for_sheet()
+    latest_first = Assessment.objects.order_by("-assessed_on", "-pk")
+    published = (
+        Practice.objects.published()
+        .for_sheet()
+        .prefetch_related(Prefetch("assessments", latest_first, to_attr="assessments_latest_first"))
+    )
     if slugs is not None:
         return list(shortlist.in_list_order(published, "slug", slugs))
     return list(shortlist.in_list_order(published, "pk", ids))

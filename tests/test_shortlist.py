@@ -172,3 +172,30 @@ def test_bewaar_is_limited_per_client_and_makes_no_session_for_nothing(client, p
     page = save(client, practices[0])
     assert page["Retry-After"] == str(views.TOGGLE_WINDOW)
     assert "Even wachten" in page.content.decode()
+
+
+def test_the_compare_table_and_the_list_say_who_assessed_the_evidence(anonymous, practices):
+    import datetime
+
+    from django.utils import timezone
+
+    from evidence.services import record_assessment
+
+    today = timezone.localdate()
+    record_assessment(
+        practice=practices[0],
+        level="lokaal-geevalueerd",
+        assessed_on=today - datetime.timedelta(days=10),
+        external_body="Hogeschool Gent",
+    )
+    record_assessment(  # long expired: the list says so
+        practice=practices[1],
+        level="extern-onderzocht",
+        assessed_on=datetime.date(2015, 1, 1),
+        valid_until=datetime.date(2020, 1, 1),
+    )
+    html = anonymous.get("/bewaarlijst/vergelijk/?fiche=p0&fiche=p1").content.decode()
+    assert "Lokaal geëvalueerd (beoordeeld door Hogeschool Gent op" in html
+    assert "(beoordeling verlopen op 1 januari 2020)" in html
+    save(anonymous, practices[0])
+    assert "beoordeeld door Hogeschool Gent" in anonymous.get("/bewaarlijst/").content.decode()
