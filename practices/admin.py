@@ -235,6 +235,7 @@ class PracticeAdmin(PlainDeleteMixin, VersionAdmin):
         RecentlyChangedFilter,
         "evidence_level",
         "life_status",
+        "cost_band",
         "category",
         "actions",
         "policy_domains",

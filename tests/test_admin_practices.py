@@ -81,10 +81,10 @@ def test_changelist_query_count_is_fixed(editor, django_assert_max_num_queries, 
     for _ in range(practices):
         PracticeFactory(places=[MunicipalityFactory()]).actions.add(ActionFactory())
     # Session, user and permissions, the page with its places, for each of the five filters
-    # its choices and facet counts, the counts of the review, recently-changed, evidence and
-    # life-status filters (one per choice), and the history's link to deleted practices (2):
-    # 52 at 3 practices and at 40, no query per row.
-    with django_assert_max_num_queries(52):
+    # its choices and facet counts, the counts of the review, recently-changed, evidence,
+    # life-status and cost-band filters (one per choice), and the history's link to deleted
+    # practices (2): 57 at 3 practices and at 40, no query per row.
+    with django_assert_max_num_queries(57):
         assert editor.get(CHANGELIST).status_code == 200
 
 

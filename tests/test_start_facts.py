@@ -138,3 +138,14 @@ def test_from_the_submission_form_to_the_sheet(client, editor_user):
     assert (practice.cost_amount, practice.cost_band) == ("€ 3.000", "tot-5000")
     assert practice.material_links == [("Affiche", "https://www.lokeren.example/affiche.pdf")]
     assert client.get(url).status_code == 200
+
+
+def test_the_admin_list_filters_on_the_cost_band(editor):
+    from django.urls import reverse
+
+    PracticeFactory(title="Goedkoop", cost_band="tot-5000")
+    PracticeFactory(title="Duur", cost_band="meer-100000")
+    url = reverse("admin:practices_practice_changelist")
+    response = editor.get(url, {"cost_band__exact": "tot-5000"})
+    assert [p.title for p in response.context["cl"].result_list] == ["Goedkoop"]
+    assert "Minder dan € 5.000" in response.content.decode()
