@@ -184,7 +184,7 @@ class AssessmentDocument(StoredDocument):
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="documents", verbose_name="beoordeling"
     )
-    file = models.FileField("bestand", max_length=300, blank=True, upload_to="onderbouwing/%Y/")
+    file = models.FileField("bestand", max_length=300, blank=True, upload_to="onderbouwing")
 
     class Meta:
         ordering = ["assessment", "pk"]

@@ -12,12 +12,14 @@ from practices.models import Practice
 from submissions import accounts_admin, services
 from submissions.admin_parts import (
     REGISTER_LIST,
+    SHEET_FACTS,
     AssignedFilter,
     LinkInline,
     LogInline,
     OpenFilter,
     PlaceInline,
     item_list,
+    material_link,
     register_options,
 )
 from submissions.differences import differences
@@ -68,6 +70,7 @@ class SubmissionAdmin(admin.ModelAdmin):
         "photo_preview",
         "photo_alt",
         "photo_credit",
+        *SHEET_FACTS,
         "submitter_name",
         "submitter_organisation",
         "submitter_email",
@@ -113,6 +116,7 @@ class SubmissionAdmin(admin.ModelAdmin):
             },
         ),
         ("Foto", {"fields": ["photo_preview", "photo_alt", "photo_credit"]}),
+        ("Aan de slag en looptijd, zoals ingediend", {"fields": SHEET_FACTS}),
         (
             "Indiener",
             {
@@ -168,6 +172,14 @@ class SubmissionAdmin(admin.ModelAdmin):
     def subject(self, obj):
         text = obj.title if obj.kind == Submission.Kind.NEW_PRACTICE else str(obj.practice)
         return Truncator(text).chars(50)
+
+    @admin.display(description="materiaal (links)")
+    def materials_list(self, obj):
+        return item_list(obj.materials)
+
+    @admin.display(description="materiaal (bestand)")
+    def material_download(self, obj):
+        return material_link(obj)
 
     @admin.display(description="doelen")
     def goals_list(self, obj):

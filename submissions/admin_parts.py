@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
+from practices.documents import human_size
 from practices.models import Municipality
 from submissions.models import ModerationLogEntry, SubmittedLink, SubmittedPlace
 
@@ -190,3 +191,36 @@ def item_list(items):
     if not items:
         return "–"
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((i,) for i in items)))
+
+
+# The facts of a submitted sheet apart from its texts, as the editors read them (read only).
+SHEET_FACTS = [
+    "life_status",
+    "ended_year",
+    "end_reason",
+    "lessons",
+    "cost_amount",
+    "cost_band",
+    "staff_time",
+    "volunteers",
+    "setup_time",
+    "run_time",
+    "partners_needed",
+    "preconditions",
+    "materials_list",
+    "material_title",
+    "material_download",
+]
+
+
+def material_link(submission):
+    """The submitted material, to open and check: title, type and size."""
+    if not submission.material_file:
+        return "–"
+    return format_html(
+        '<a href="{}">{}</a> ({}, {})',
+        submission.material_file.url,
+        submission.material_title,
+        submission.get_material_kind_display(),
+        human_size(submission.material_size),
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 
 from practices.models.start import START_FIELDS as START
+from submissions.materials import MATERIAL, material_text
 
 # (label, attribute) of the sheet's texts that a submitted sheet can propose.
 COMPARED = [
@@ -136,13 +137,29 @@ def _start_difference(submission):
     return [Difference("Aan de slag", current, proposed, START)]
 
 
+def _material_difference(submission):
+    """A material sent with a suggestion: [] or [Difference] (the sheet gets it beside its
+    own)."""
+    if not submission.material_file:
+        return []
+    return [Difference("Materiaal om te downloaden", "", material_text(submission), MATERIAL)]
+
+
+def _facts(submission):
+    return (
+        _life_difference(submission)
+        + _start_difference(submission)
+        + _material_difference(submission)
+    )
+
+
 def differences(submission):
     """The fields where a submitted sheet differs from the sheet it is about ([] if none)."""
     if not submission.practice_id:
         return []
     if submission.part:
         # A suggestion about one text of the sheet: its proposal against that text.
-        life = _life_difference(submission) + _start_difference(submission)
+        life = _facts(submission)
         if submission.part not in TEXT_PARTS or not submission.message:
             return life
         label = dict(COMPARED_LABELS)[submission.part]
@@ -151,8 +168,8 @@ def differences(submission):
             return life
         return [Difference(label, current, submission.message, submission.part), *life]
     if not submission.title:
-        return _life_difference(submission) + _start_difference(submission)
-    found = _life_difference(submission) + _start_difference(submission)
+        return _facts(submission)
+    found = _facts(submission)
     for label, name in COMPARED:
         current = _text(getattr(submission.practice, name))
         proposed = _text(getattr(submission, name))

@@ -259,7 +259,8 @@ class ChangeSuggestionForm(
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("message") and not cleaned.get("photo") and not self.facts_changed():
+        sent = cleaned.get("message") or cleaned.get("photo") or cleaned.get("material_file")
+        if not sent and not self.facts_changed():
             self.add_error("message", "Schrijf je voorstel, of pas hieronder een feit aan.")
         return cleaned
 
@@ -350,6 +351,8 @@ PAGE_ORDER = [
     *PRACTICE_FIELDS,
     *LIFE_FIELDS,
     *START_FIELDS,
+    "material_title",
+    "material_file",
     "places",
     "policy_domains",
     "actions",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from practices.documents import DocumentKind
 from practices.fields import TextListField
 from practices.models.life import PracticeLife
 from practices.models.start import PracticeStart
@@ -122,6 +123,16 @@ class Submission(PracticeLife, PracticeStart):
     photo = models.ImageField("foto", upload_to=submission_photo_path, blank=True)
     photo_alt = models.CharField("wat de foto toont", max_length=250, blank=True)
     photo_credit = models.CharField("fotograaf of bron", max_length=200, blank=True)
+    # A material to download ('Aan de slag'), checked by content (practices.documents); an
+    # accepted sheet or an applied suggestion gets a copy (submissions.materials).
+    material_file = models.FileField(
+        "materiaal (bestand)", upload_to="inzendingen-materiaal", max_length=300, blank=True
+    )
+    material_title = models.CharField("titel van het materiaal", max_length=200, blank=True)
+    material_kind = models.CharField(
+        "type van het materiaal", max_length=4, choices=DocumentKind, blank=True
+    )
+    material_size = models.PositiveIntegerField("grootte in bytes", null=True, blank=True)
     # The submitter (personal data: removed by `manage.py purge_submitters`).
     submitter_name = models.CharField("naam", max_length=150)
     submitter_organisation = models.CharField("organisatie of lokaal bestuur", max_length=200)

@@ -10,6 +10,7 @@ from practices.fields import LinesFormField
 from practices.models import Practice
 from practices.services import mark_content_changed
 from submissions.differences import LIFE, LIFE_FIELDS, START, START_FIELDS, differences
+from submissions.materials import MATERIAL, copy_material
 from submissions.models import Submission
 from submissions.services import OPEN, TransitionError, _locked, accept_submission
 
@@ -29,6 +30,9 @@ def apply_proposal(*, submission, editor, parts):
         raise TransitionError("Vink minstens één deel van het voorstel aan om het toe te passen.")
     practice = Practice.objects.select_for_update().get(pk=locked.practice_id)
     for difference in chosen:
+        if difference.name == MATERIAL:
+            copy_material(submission=locked, practice=practice)
+            continue
         if difference.name in (LIFE, START):
             for name in LIFE_FIELDS if difference.name == LIFE else START_FIELDS:
                 setattr(practice, name, getattr(locked, name))

@@ -22,6 +22,7 @@ from config.network import rate_limit_key
 from practices.models import Practice, PracticeLink, PracticeLocation, Source
 from practices.models.start import START_FIELDS
 from practices.services import review_due_after
+from submissions.materials import attach_material, copy_material
 from submissions.models import ModerationLogEntry, Submission, SubmittedLink, SubmittedPlace
 
 RATE_LIMIT = 5  # submissions per address
@@ -126,12 +127,15 @@ def submit_practice(*, fields, places, links, address, robot=False):
     """Store a new practice sheet as submitted. `fields`: the form's cleaned data."""
     many = {name: fields.pop(name, []) for name in ("target_groups", "policy_domains", "actions")}
     photo = fields.pop("photo", None)
+    material = fields.pop("material_file", None)
     submission = Submission(kind=Submission.Kind.NEW_PRACTICE, **fields)
     if robot:
         submission.status = Submission.Status.SPAM
     submission.address_hash = _claim_a_place(address)
     if photo:
         submission.photo = reencoded_photo(photo)
+    if material:
+        attach_material(submission, material)
     _save_with_reference(submission)
     for name, values in many.items():
         getattr(submission, name).set(values)
@@ -152,12 +156,15 @@ def suggest_change(*, practice, fields, address, robot=False, rate_limited=True)
     """Store a suggested change (text, photo) to an existing practice. An owner's answer
     (owners/) comes through a signed link and is not held to the form's rate limit."""
     photo = fields.pop("photo", None)
+    material = fields.pop("material_file", None)
     submission = Submission(kind=Submission.Kind.CHANGE, practice=practice, **fields)
     if robot:
         submission.status = Submission.Status.SPAM
     submission.address_hash = _claim_a_place(address) if rate_limited else address_hash(address)
     if photo:
         submission.photo = reencoded_photo(photo)
+    if material:
+        attach_material(submission, material)
     _save_with_reference(submission)
     how = "door de eigenaar, via ‘Klopt dit nog?’" if submission.from_owner else "via het formulier"
     _log(submission, None, "", submission.status, f"Wijziging voorgesteld {how}.")
@@ -384,4 +391,5 @@ def _draft_practice(submission):
         PracticeLink.objects.create(
             practice=practice, title=link.title, url=link.url, position=link.position
         )
+    copy_material(submission=submission, practice=practice)
     return practice

@@ -5,6 +5,7 @@ the field (a mixin of submissions.forms.PracticeSubmissionForm)."""
 
 from django import forms
 
+from practices.documents import DocumentField
 from practices.fields import LinesFormField
 from practices.models import Practice
 from practices.models.start import START_FIELDS as START
@@ -21,6 +22,18 @@ class SheetFactsForm(forms.Form):
         label="Materiaal",
         required=False,
         help_text="Handleidingen, sjablonen, affiches…: één per regel, als ‘titel | https://…’.",
+    )
+    material_title = forms.CharField(
+        label="Titel van het bestand",
+        max_length=200,
+        required=False,
+        help_text="Bv. ‘Draaiboek voor de eerste bijeenkomst’.",
+    )
+    material_file = DocumentField(
+        label="Materiaal als bestand",
+        required=False,
+        help_text="Een handleiding, draaiboek of sjabloon om te delen: PDF, ODT of DOCX, "
+        "hoogstens 10 MB. De redactie bekijkt het voor het op de fiche komt.",
     )
     life_status = forms.ChoiceField(
         label="Loopt de praktijk nog?",
@@ -70,6 +83,8 @@ class SheetFactsForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("material_file") and not cleaned.get("material_title", "").strip():
+            self.add_error("material_title", "Geef het bestand een titel.")
         if "ended_year" in self.errors:
             return cleaned
         # The sheet's own rules (practices.models.life), with their messages by the field.

@@ -29,10 +29,10 @@ RATE_LIMITED = (
 )
 
 
-def photo_must_be_chosen_again(request, form, limited=False):
-    """A browser cannot refill a file field: say so when a photo was sent with an error (or
-    set aside unread, for an address over its limit)."""
-    return bool(request.FILES.get("photo")) and (limited or not form.is_valid())
+def photo_must_be_chosen_again(request, form, limited=False, field="photo"):
+    """A browser cannot refill a file field: say so when a photo (or another file: `field`)
+    was sent with an error (or set aside unread, for an address over its limit)."""
+    return bool(request.FILES.get(field)) and (limited or not form.is_valid())
 
 
 def over_the_limit(request):
@@ -123,6 +123,9 @@ def submit_practice(request):
             "photo_again": bool(request.FILES.get("photo"))
             if adding
             else photo_must_be_chosen_again(request, form, limited),
+            "material_again": bool(request.FILES.get("material_file"))
+            if adding
+            else photo_must_be_chosen_again(request, form, limited, "material_file"),
             "municipalities": Municipality.objects.values_list("name", flat=True),
             "max_places": MAX_PLACES,
             "max_links": MAX_LINKS,
@@ -176,6 +179,7 @@ def suggest_change(request, slug):
             "texts": texts,
             "parts": [(key, label) for key, label in Submission.Part.choices if texts.get(key)],
             "photo_again": photo_must_be_chosen_again(request, form, limited),
+            "material_again": photo_must_be_chosen_again(request, form, limited, "material_file"),
         },
     )
 

@@ -78,7 +78,7 @@ class Migration(migrations.Migration):
                 ('url', models.URLField(blank=True, max_length=500, verbose_name='webadres')),
                 ('kind', models.CharField(blank=True, choices=[('pdf', 'PDF'), ('odt', 'ODT'), ('docx', 'DOCX')], max_length=4, verbose_name='type')),
                 ('size', models.PositiveIntegerField(blank=True, null=True, verbose_name='grootte in bytes')),
-                ('file', models.FileField(blank=True, max_length=300, upload_to='onderbouwing/%Y/', verbose_name='bestand')),
+                ('file', models.FileField(blank=True, max_length=300, upload_to='onderbouwing', verbose_name='bestand')),
                 ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='evidence.assessment', verbose_name='beoordeling')),
             ],
             options={

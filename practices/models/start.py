@@ -111,7 +111,7 @@ class PracticeMaterial(StoredDocument):
         related_name="material_files",
         verbose_name="praktijk",
     )
-    file = models.FileField("bestand", max_length=300, blank=True, upload_to="materiaal/%Y/")
+    file = models.FileField("bestand", max_length=300, blank=True, upload_to="materiaal")
     position = models.PositiveSmallIntegerField("volgorde", default=0)
 
     class Meta:

@@ -1,15 +1,17 @@
 from datetime import timedelta
 
+from django.apps import apps
 from django.core.management import BaseCommand
 from django.utils import timezone
 
-from practices.models import Practice
-from submissions.models import Submission
-
-# The upload folders and the fields that point into them.
+# The upload folders and the fields that point into them (models by label: the evidence app's
+# documents too, without this app importing it).
 FOLDERS = [
-    ("inzendingen", Submission, "photo"),
-    ("praktijken", Practice, "image"),
+    ("inzendingen", "submissions.Submission", "photo"),
+    ("inzendingen-materiaal", "submissions.Submission", "material_file"),
+    ("praktijken", "practices.Practice", "image"),
+    ("materiaal", "practices.PracticeMaterial", "file"),
+    ("onderbouwing", "evidence.AssessmentDocument", "file"),
 ]
 
 
@@ -27,7 +29,8 @@ class Command(BaseCommand):
     def handle(self, *args, min_age_hours, dry_run, **options):
         cutoff = timezone.now() - timedelta(hours=min_age_hours)
         removed = 0
-        for folder, model, field_name in FOLDERS:
+        for folder, label, field_name in FOLDERS:
+            model = apps.get_model(label)
             storage = model._meta.get_field(field_name).storage
             if not storage.exists(folder):
                 continue
