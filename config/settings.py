@@ -306,16 +306,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # A practice's level and its assessment's are one set of choices (practices, evidence).
+    "ENUM_NAME_OVERRIDES": {"EvidenceLevelEnum": "practices.models.Practice.Evidence"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "opendata.schema.document_errors",
     ],
 }
 # Other sites may read the API from a browser (GET only, never with cookies).
-CORS_URLS_REGEX = r"^/api/"
-CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX, CORS_ALLOW_ALL_ORIGINS, CORS_ALLOW_CREDENTIALS = r"^/api/", True, False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_ALLOW_CREDENTIALS = False
 
 PRACTICES_PER_PAGE = envint("PRACTICES_PER_PAGE", "20")
 # A sheet is due for review this many months after the editors last reviewed it.

@@ -3,12 +3,11 @@ pinned first (practices.RelatedPractice, both ways), then the best scored of tho
 something with the sheet. A shared target group, keyword or action counts 1 each, the same
 category 0.5; on PostgreSQL the trigram similarity of the titles and summaries adds up to 2
 (pg_trgm, migration 0002); SQLite has no such measure and goes by what is shared. Practices the
-editors excluded never show. Three queries whatever the data: the editors' choices, the scores,
-and the cards (with their places and actions: for_cards)."""
+editors excluded never show. Three queries whatever the data: the editors' choices, the scores
+(one statement: what is shared counted over the link tables, the texts compared for the
+SCORED candidates that share most), and the cards (with their places and actions: for_cards)."""
 
-from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connections, models
-from django.db.models.functions import Coalesce
 
 from practices.models import Practice, RelatedPractice, TaggedPractice
 
@@ -17,18 +16,63 @@ CATEGORY_WEIGHT = 0.5
 TEXT_WEIGHT = 2.0
 
 
-def _shared(through, practice_field, value_field, values):
-    """How many of `values` a candidate practice has (a correlated count, 0 when none)."""
-    count = (
-        through.objects.filter(
-            **{practice_field: models.OuterRef("pk"), f"{value_field}__in": values}
+# The text likeness (PostgreSQL) is worked out for this many candidates, those that share the
+# most: on 100,000 practices a category alone holds 12,000, and comparing the texts of all of
+# them took 1.4 s a sheet (benchmarks/related.py). A practice further down the list would
+# need texts far closer than any of these to overtake them (each shared term counts 1, the
+# texts at most TEXT_WEIGHT): it is left out.
+SCORED = 400
+
+
+def _in(values):
+    return ", ".join(["%s"] * len(values))
+
+
+def _scored(*, practice, groups, tags, actions, leave_out, wanted):
+    """The pks of the `wanted` best scored published practices that share something with
+    `practice`, in order, in one statement: what is shared is counted over the link tables'
+    indexes (a union, grouped), the texts compared for the SCORED best of those only."""
+    parts, params = [], []
+    for table, column, value_column, values in (
+        (Practice.target_groups.through, "practice_id", "targetgroup_id", groups),
+        (TaggedPractice, "content_object_id", "tag_id", tags),
+        (Practice.actions.through, "practice_id", "action_id", actions),
+    ):
+        if values:
+            parts.append(
+                f"SELECT {column} AS id, 2 AS n FROM {table._meta.db_table} "
+                f"WHERE {value_column} IN ({_in(values)})"
+            )
+            params += values
+    if practice.category_id:
+        parts.append(
+            f"SELECT id, {int(CATEGORY_WEIGHT * 2)} AS n FROM practices_practice "
+            "WHERE category_id = %s"
         )
-        .order_by()
-        .values(practice_field)
-        .annotate(n=models.Count("*"))
-        .values("n")
-    )
-    return Coalesce(models.Subquery(count, output_field=models.FloatField()), 0.0)
+        params.append(practice.category_id)
+    if not parts:
+        return []
+    # Counted per practice first, in halves (integers add up fastest), over the link tables'
+    # rows only; then the ones that share most (twice SCORED: drafts and excluded ones drop
+    # out after), and of those the published ones, by score with the texts, then title.
+    best = f"""
+        SELECT s.id, SUM(s.n) AS halves FROM ({" UNION ALL ".join(parts)}) s
+        GROUP BY s.id ORDER BY halves DESC, s.id LIMIT {SCORED * 2}
+    """
+    connection = connections[Practice.objects.db]
+    params += [Practice.Status.PUBLISHED, *leave_out]
+    score = "best.halves / 2.0"
+    if connection.vendor == "postgresql":
+        score += f" + {TEXT_WEIGHT} * similarity(p.title || ' ' || p.summary, %s)"
+        params.append(f"{practice.title} {practice.summary}")
+    sql = f"""
+        SELECT p.id FROM ({best}) best JOIN practices_practice p ON p.id = best.id
+        WHERE p.status = %s AND p.id NOT IN ({_in(leave_out)})
+        ORDER BY {score} DESC, p.title LIMIT {int(wanted)}
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def related_practices(practice):
@@ -47,44 +91,16 @@ def related_practices(practice):
     groups = [group.pk for group in practice.target_groups.all()]
     tags = [tag.pk for tag in practice.tags.all()]
     actions = [action.pk for action in practice.actions.all()]
-    through_groups = Practice.target_groups.through
-    through_actions = Practice.actions.through
-    # Candidates share something: a category, a target group, a keyword or an action.
-    sharing = models.Q(category_id=practice.category_id) if practice.category_id else models.Q()
-    sharing |= models.Q(
-        pk__in=through_groups.objects.filter(targetgroup_id__in=groups).values("practice_id")
-    )
-    sharing |= models.Q(
-        pk__in=TaggedPractice.objects.filter(tag_id__in=tags).values("content_object_id")
-    )
-    sharing |= models.Q(
-        pk__in=through_actions.objects.filter(action_id__in=actions).values("practice_id")
-    )
-    score = (
-        _shared(through_groups, "practice_id", "targetgroup_id", groups)
-        + _shared(TaggedPractice, "content_object_id", "tag_id", tags)
-        + _shared(through_actions, "practice_id", "action_id", actions)
-        + models.Case(
-            models.When(category_id=practice.category_id, then=models.Value(CATEGORY_WEIGHT)),
-            default=models.Value(0.0),
-            output_field=models.FloatField(),
-        )
-    )
-    candidates = Practice.objects.published().exclude(pk__in=excluded | set(pinned))
-    if connections[candidates.db].vendor == "postgresql":
-        text = f"{practice.title} {practice.summary}"
-        score = score + TrigramSimilarity(
-            models.functions.Concat("title", models.Value(" "), "summary"), text
-        ) * models.Value(TEXT_WEIGHT)
     wanted = MOST - len(pinned[:MOST])
     scored = []
     if wanted > 0:
-        scored = list(
-            candidates.filter(sharing)
-            .annotate(score=score)
-            .filter(score__gt=0)
-            .order_by("-score", "title")
-            .values_list("pk", flat=True)[:wanted]
+        scored = _scored(
+            practice=practice,
+            groups=groups,
+            tags=tags,
+            actions=actions,
+            leave_out=sorted(excluded | set(pinned)),
+            wanted=wanted,
         )
     order = [*pinned[:MOST], *scored]
     if not order:

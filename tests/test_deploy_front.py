@@ -22,7 +22,7 @@ def test_nginx_buffers_whole_requests_and_times_out_slow_clients():
     assert found["proxy_request_buffering"] == "on"
     assert seconds(found["client_header_timeout"]) <= 15
     assert seconds(found["client_body_timeout"]) <= 15
-    assert found["client_max_body_size"] == "7m"
+    assert found["client_max_body_size"] == "12m"  # a 10 MB document and its form
 
 
 def test_redis_has_a_memory_limit_and_may_evict_every_key():
