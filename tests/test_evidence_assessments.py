@@ -291,3 +291,30 @@ def test_the_api_gives_the_latest_assessment(anonymous, assessed, settings):
     never = PracticeFactory()
     url = reverse("opendata:api-practice", args=[never.slug])
     assert anonymous.get(url).json()["assessment"] is None
+
+
+def test_the_sheet_s_json_ld_gets_the_assessment_as_a_review(anonymous, assessed, settings):
+    import json
+    import re
+
+    settings.SITE_URL = "https://databank.example"
+    html = anonymous.get(assessed.get_absolute_url()).content.decode()
+    blocks = [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)
+    ]
+    sheet = next(block for block in blocks if "name" in block)
+    (review,) = [block for block in blocks if "review" in block]
+    assert review["@id"] == sheet["@id"] == f"https://databank.example/praktijken/{assessed.slug}/"
+    assessment = assessed.assessments.get()
+    assert review["review"] == {
+        "@type": "Review",
+        "name": "Onderbouwing: Lokaal geëvalueerd",
+        "author": {"@type": "Organization", "name": "Hogeschool Gent"},
+        "datePublished": assessment.assessed_on.isoformat(),
+        "expires": assessment.valid_until.isoformat(),
+        "reviewBody": "De stad liet de impact bij de deelnemers meten.",
+    }
+    never = PracticeFactory()
+    html = anonymous.get(never.get_absolute_url()).content.decode()
+    assert '"review"' not in html

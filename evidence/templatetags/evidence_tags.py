@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from evidence.models import Criterion, Level
+from practices.structured_data import json_ld
 
 register = template.Library()
 
@@ -23,7 +24,27 @@ def evidence_of(practice):
         "practice": practice,
         "assessment": assessment,
         "expired": assessment is not None and assessment.is_expired(timezone.localdate()),
+        "json_ld": json_ld(review_data(practice, assessment)) if assessment else "",
     }
+
+
+def review_data(practice, assessment):
+    """The assessment as a schema.org Review of the sheet (the same @id as the sheet's own
+    JSON-LD, so readers join the two), with its date and the date it expires."""
+    url = settings.SITE_URL.rstrip("/") + practice.get_absolute_url()
+    external = assessment.assessor_kind == assessment.Assessor.EXTERNAL
+    review = {
+        "@type": "Review",
+        "name": f"Onderbouwing: {assessment.get_level_display()}",
+        "author": {"@type": "Organization", "name": assessment.external_body}
+        if external
+        else {"@type": "Organization", "name": "Redactie Databank Sociale Samenhang"},
+        "datePublished": assessment.assessed_on.isoformat(),
+        "expires": assessment.valid_until.isoformat(),
+    }
+    if assessment.summary:
+        review["reviewBody"] = assessment.summary
+    return {"@context": "https://schema.org", "@id": url, "review": review}
 
 
 @register.inclusion_tag("evidence/_levels.html")
