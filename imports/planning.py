@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from evidence.models import Assessment
 from imports.parsing import CellProblem, Vocabulary, match_headings, parse_cell
 from imports.reading import FileProblem
 from practices.columns import BY_KEY, COLUMNS, table_rows
@@ -63,6 +64,7 @@ class RowPlan:
     errors: list = dataclasses.field(default_factory=list)  # {column, value, message}
     raw: dict = dataclasses.field(default_factory=dict)  # column key → the cell as written
     current_places: list = dataclasses.field(default_factory=list)  # place labels now
+    assessed: bool = False  # the sheet has an evidence assessment, which sets its level
 
     @property
     def action(self):
@@ -176,6 +178,9 @@ def _find_practices(plans, vocabulary):
             plan.practice = same[0] if len(same) == 1 else None
         plan.is_new = plan.practice is None
     found = [plan.practice.pk for plan in plans if plan.practice]
+    assessed = set(
+        Assessment.objects.filter(practice__in=found).values_list("practice_id", flat=True)
+    )
     now = {}
     for row in table_rows(Practice.objects.filter(pk__in=found), site_url=""):
         now[row["url"].strip("/").rpartition("/")[2]] = row
@@ -184,6 +189,7 @@ def _find_practices(plans, vocabulary):
             continue
         current = now[plan.practice.slug]
         plan.current_places = current["places"]
+        plan.assessed = plan.practice.pk in assessed
         for key in plan.values:
             if key == "url" or (key == "status" and plan.values[key] is None):
                 continue  # the address names the sheet; an empty status leaves it
@@ -214,6 +220,12 @@ def _check(plan, seen, new_slugs):
         for label in plan.values.get(name) or {}:
             if label not in places:
                 plan.add_error(name, f"‘{label}’ staat niet bij de gemeenten van deze fiche.")
+    if plan.assessed and "evidence_level" in plan.changes:
+        plan.add_error(
+            "evidence_level",
+            "Deze fiche heeft een beoordeling van haar onderbouwing: het niveau volgt daaruit. "
+            "Laat de kolom zoals ze was en leg een nieuwe beoordeling vast in het beheer.",
+        )
     if plan.errors or not (plan.is_new or plan.changes):
         return
     practice = plan.practice or Practice(slug=_new_slug(plan, new_slugs))

@@ -318,3 +318,25 @@ def test_the_sheet_s_json_ld_gets_the_assessment_as_a_review(anonymous, assessed
     never = PracticeFactory()
     html = anonymous.get(never.get_absolute_url()).content.decode()
     assert '"review"' not in html
+
+
+def test_the_import_leaves_an_assessed_level_to_its_assessment(assessed, editor_user):
+    import csv
+
+    from imports.services import check_import, start_import
+
+    def checked(level):
+        out = io.StringIO()
+        csv.writer(out, delimiter=";").writerows(
+            [["Webadres", "Titel", "Onderbouwing"], [assessed.slug, assessed.title, level]]
+        )
+        run = start_import(file_name="x.csv", content=out.getvalue().encode(), editor=editor_user)
+        return check_import(run=run).report
+
+    (row,) = checked("Extern onderzocht")["rows"]
+    assert row["errors"][0]["column"] == "Onderbouwing"
+    assert row["errors"][0]["message"].startswith(
+        "Deze fiche heeft een beoordeling van haar onderbouwing: het niveau volgt daaruit."
+    )
+    # As it is (an export read back): nothing to refuse, nothing to change.
+    assert checked("Lokaal geëvalueerd")["counts"]["unchanged"] == 1
