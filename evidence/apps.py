@@ -6,6 +6,7 @@ class EvidenceConfig(AppConfig):
     verbose_name = "Onderbouwing"
 
     def ready(self):
+        from evidence import columns
         from evidence.admin import AssessmentInline
         from evidence.dashboard import evidence_items
         from practices.admin import register_inline
@@ -13,3 +14,4 @@ class EvidenceConfig(AppConfig):
 
         register(evidence_items)
         register_inline(AssessmentInline)
+        columns.register()

@@ -146,6 +146,19 @@ COLUMNS = [
 ]
 PUBLIC_COLUMNS = [column for column in COLUMNS if column.public]
 BY_KEY = {column.key: column for column in COLUMNS}
+# Columns other apps add (evidence/: the latest assessment), registered from their
+# AppConfig.ready(), so that this module imports none of them. By key: the expression that
+# reads the value in the rows' one statement, and how that value becomes the cell.
+MORE_COLUMNS = {}
+
+
+def register_column(column, *, after, expression, cell=lambda value: value):
+    """Add a column (never read back by the import) after the column `after`."""
+    for columns in (COLUMNS, PUBLIC_COLUMNS) if column.public else (COLUMNS,):
+        columns.insert([c.key for c in columns].index(after) + 1, column)
+    BY_KEY[column.key] = column
+    MORE_COLUMNS[column.key] = (expression, cell)
+
 
 # What a sheet has that no file carries, and why (tests/test_sheet_columns.py holds every
 # field of a practice to a column or to this list).
@@ -180,10 +193,10 @@ def status_labels():
 # Reading -------------------------------------------------------------------------------------
 
 
-def _aggregate(manager, practice_field, expression, order=()):
+def aggregate(manager, practice_field, expression, order=()):
     """The values of `expression` over the practice's rows, joined by the database. With
     `order` (fields), each value is led by its sort key (SQLite before 3.44 cannot order an
-    aggregate), which _split sorts on and removes."""
+    aggregate), which split() sorts on and removes."""
     if order:
         keys = [LPad(Cast(field, CharField()), 10, Value("0")) for field in order]
         expression = Concat(*keys, Value(SORT_KEY_END), expression, output_field=CharField())
@@ -198,11 +211,11 @@ def _aggregate(manager, practice_field, expression, order=()):
 
 
 def _names(field, value):
-    """The values of a many-to-many field, joined by the database (_split sorts them)."""
+    """The values of a many-to-many field, joined by the database (split() sorts them)."""
     relation = Practice._meta.get_field(field)
     through = relation.remote_field.through
     target = relation.m2m_reverse_field_name()
-    return _aggregate(through.objects, "practice", f"{target}__{value}")
+    return aggregate(through.objects, "practice", f"{target}__{value}")
 
 
 def place_expression():
@@ -220,7 +233,7 @@ def place_expression():
 
 def _place_lines(queryset, value):
     expression = Concat(place_expression(), value, output_field=CharField())
-    return _aggregate(queryset, "practice", expression, ("position", "id"))
+    return aggregate(queryset, "practice", expression, ("position", "id"))
 
 
 def _contact():
@@ -247,7 +260,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
         x_category=Coalesce("category__name", Value("")),
         x_target_groups=_names("target_groups", "name"),
         x_policy_domains=_names("policy_domains", "name"),
-        x_actions=_aggregate(
+        x_actions=aggregate(
             Practice.actions.through.objects,
             "practice",
             Concat(
@@ -262,7 +275,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
         x_organisations=_names("organisations", "name"),
         x_sources=_names("sources", "title"),
         x_earlier_listing=Coalesce("earlier_listing__title", Value("")),
-        x_keywords=_aggregate(TaggedPractice.objects, "content_object", "tag__name"),
+        x_keywords=aggregate(TaggedPractice.objects, "content_object", "tag__name"),
         x_places=_place_lines(located, Value("")),
         x_place_descriptions=_place_lines(
             located.exclude(description=""),
@@ -272,13 +285,13 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             located.exclude(contact_name="", contact_email="", contact_phone="", contact_url=""),
             _contact(),
         ),
-        x_links=_aggregate(
+        x_links=aggregate(
             PracticeLink.objects,
             "practice",
             Concat("title", Value(NAMES), "url", output_field=CharField()),
             ("position", "id"),
         ),
-        x_material_files=_aggregate(
+        x_material_files=aggregate(
             PracticeMaterial.objects,
             "practice",
             Concat(
@@ -297,9 +310,10 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             ),
             ("position", "id"),
         ),
-        x_people=_aggregate(
+        x_people=aggregate(
             Role.objects.filter(practice__isnull=False), "practice", _people(), ("position", "id")
         ),
+        **{f"x_{key}": expression() for key, (expression, _) in MORE_COLUMNS.items()},
     )
     fields = [
         *(
@@ -320,21 +334,21 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             "summary": row["summary"],
             "description": row["description"],
             "category": row["x_category"],
-            "target_groups": _split(row["x_target_groups"]),
+            "target_groups": split(row["x_target_groups"]),
             "target_group_detail": row["target_group_detail"],
-            "policy_domains": _split(row["x_policy_domains"]),
-            "actions": _split(row["x_actions"]),
+            "policy_domains": split(row["x_policy_domains"]),
+            "actions": split(row["x_actions"]),
             "goals": list(row["goals"] or []),
             "success_factors": list(row["success_factors"] or []),
             "challenges": list(row["challenges"] or []),
-            "keywords": _split(row["x_keywords"]),
-            "places": _split(row["x_places"]),
-            "place_descriptions": _split(row["x_place_descriptions"]),
-            "contacts": [_without_empty_parts(line) for line in _split(row["x_contacts"])],
-            "organisations": _split(row["x_organisations"]),
-            "sources": _split(row["x_sources"]),
-            "links": _split(row["x_links"]),
-            "people": _split(row["x_people"]),
+            "keywords": split(row["x_keywords"]),
+            "places": split(row["x_places"]),
+            "place_descriptions": split(row["x_place_descriptions"]),
+            "contacts": [_without_empty_parts(line) for line in split(row["x_contacts"])],
+            "organisations": split(row["x_organisations"]),
+            "sources": split(row["x_sources"]),
+            "links": split(row["x_links"]),
+            "people": split(row["x_people"]),
             "evidence_level": evidence.get(row["evidence_level"], ""),
             "evaluation_url": row["evaluation_url"],
             "life_status": life.get(row["life_status"], ""),
@@ -350,7 +364,7 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             "partners_needed": row["partners_needed"],
             "preconditions": row["preconditions"],
             "materials": list(row["materials"] or []),
-            "material_files": _split(row["x_material_files"]),
+            "material_files": split(row["x_material_files"]),
             "situation": (f"{year}-{month:02}" if month else str(year)) if year else "",
             "image": f"{site_url}{media_url}{row['image']}" if row["image"] else "",
             "image_alt": row["image_alt"],
@@ -361,10 +375,11 @@ def table_rows(practices, *, site_url, media_url="/media/"):
             "created_at": _date(row["created_at"]),
             "last_reviewed_on": row["last_reviewed_on"],
             "review_due_on": row["review_due_on"],
+            **{key: cell(row[f"x_{key}"]) for key, (_, cell) in MORE_COLUMNS.items()},
         }
 
 
-def _split(joined):
+def split(joined):
     """The aggregated values: by their sort key where they have one (removed), else by name.
     A value is one line of its cell."""
     if not joined:

@@ -340,3 +340,42 @@ def test_the_import_leaves_an_assessed_level_to_its_assessment(assessed, editor_
     )
     # As it is (an export read back): nothing to refuse, nothing to change.
     assert checked("Lokaal geëvalueerd")["counts"]["unchanged"] == 1
+
+
+def test_the_exports_carry_the_latest_assessment(anonymous, assessed):
+    import csv
+    import json
+
+    record_assessment(  # an older one does not count
+        practice=assessed,
+        level="beschreven",
+        assessed_on=datetime.date(2018, 1, 1),
+        criteria=Criterion.objects.filter(level__code="beschreven")[:1],
+    )
+    PracticeFactory(title="Niet beoordeeld")
+    assessment = assessed.assessments.order_by("-assessed_on").first()
+    response = anonymous.get("/praktijken/export.json?sorteer=titel")
+    rows = json.loads(b"".join(response.streaming_content))["praktijken"]
+    by_title = {row["title"]: row for row in rows}
+    row = by_title["Omstaandertraining"]
+    assert row["assessed_by"] == "Hogeschool Gent"
+    assert row["assessed_on"] == assessment.assessed_on.isoformat()
+    assert row["assessment_valid_until"] == assessment.valid_until.isoformat()
+    assert row["criteria_met"] == sorted(
+        (c.text for c in assessment.criteria.all()), key=str.casefold
+    )
+    never = by_title["Niet beoordeeld"]
+    assert (never["assessed_by"], never["assessed_on"], never["criteria_met"]) == ("", "", [])
+    response = anonymous.get("/praktijken/export.csv")
+    header = next(
+        csv.reader(
+            io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    at = header.index("Evaluatie")
+    assert header[at + 1 : at + 5] == [
+        "Beoordeeld door",
+        "Beoordeeld op",
+        "Beoordeling geldig tot",
+        "Criteria waaraan ze voldoet",
+    ]
