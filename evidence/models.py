@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from practices.documents import StoredDocument
+from practices.documents import StoredDocument, file_or_link
 from practices.models import Practice
 
 LEVELS = Practice.Evidence
@@ -190,10 +190,4 @@ class AssessmentDocument(StoredDocument):
         ordering = ["assessment", "pk"]
         verbose_name = "document"
         verbose_name_plural = "documenten"
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(url="") | ~Q(file=""),
-                name="evidence_document_file_or_url",
-                violation_error_message="Geef een webadres of kies een bestand.",
-            )
-        ]
+        constraints = [file_or_link("evidence_document_file_or_url")]

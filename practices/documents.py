@@ -116,6 +116,15 @@ class DocumentField(forms.FileField):
         return document
 
 
+def file_or_link(name):
+    """The named check that a stored document is a file or a link (or both)."""
+    return models.CheckConstraint(
+        condition=~models.Q(url="") | ~models.Q(file=""),
+        name=name,
+        violation_error_message="Geef een webadres of kies een bestand.",
+    )
+
+
 class StoredDocument(models.Model):
     """An uploaded document or a link, with the kind and size the upload check found
     (inherited by the models that list documents)."""

@@ -9,6 +9,7 @@ from django.utils.html import format_html, format_html_join
 
 from practices.documents import human_size
 from practices.models import Municipality
+from submissions.differences import LIFE_FIELDS, START_FIELDS
 from submissions.models import ModerationLogEntry, SubmittedLink, SubmittedPlace
 
 REGISTER_LIST = "register-gemeenten"
@@ -195,18 +196,8 @@ def item_list(items):
 
 # The facts of a submitted sheet apart from its texts, as the editors read them (read only).
 SHEET_FACTS = [
-    "life_status",
-    "ended_year",
-    "end_reason",
-    "lessons",
-    "cost_amount",
-    "cost_band",
-    "staff_time",
-    "volunteers",
-    "setup_time",
-    "run_time",
-    "partners_needed",
-    "preconditions",
+    *LIFE_FIELDS,
+    *(name for name in START_FIELDS if name != "materials"),
     "materials_list",
     "material_title",
     "material_download",

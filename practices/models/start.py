@@ -5,7 +5,7 @@ what its sources say."""
 
 from django.db import models
 
-from practices.documents import StoredDocument
+from practices.documents import StoredDocument, file_or_link
 from practices.fields import TextListField
 
 
@@ -118,10 +118,4 @@ class PracticeMaterial(StoredDocument):
         ordering = ["practice", "position", "pk"]
         verbose_name = "materiaal om te downloaden"
         verbose_name_plural = "materiaal om te downloaden"
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(url="") | ~models.Q(file=""),
-                name="practice_material_file_or_url",
-                violation_error_message="Geef een webadres of kies een bestand.",
-            )
-        ]
+        constraints = [file_or_link("practice_material_file_or_url")]
