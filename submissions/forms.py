@@ -260,7 +260,9 @@ class ChangeSuggestionForm(
     def clean(self):
         cleaned = super().clean()
         sent = cleaned.get("message") or cleaned.get("photo") or cleaned.get("material_file")
-        if not sent and not self.facts_changed():
+        facts = (*LIFE_FIELDS, *START_FIELDS, "material_title", "material_file")
+        # A fact with its own message needs no second one here.
+        if not sent and not self.facts_changed() and not set(facts) & set(self.errors):
             self.add_error("message", "Schrijf je voorstel, of pas hieronder een feit aan.")
         return cleaned
 

@@ -35,6 +35,13 @@ class SheetFactsForm(forms.Form):
         help_text="Een handleiding, draaiboek of sjabloon om te delen: PDF, ODT of DOCX, "
         "hoogstens 10 MB. De redactie bekijkt het voor het op de fiche komt.",
     )
+    cost_band = forms.ChoiceField(
+        label="Kostenschijf",
+        choices=Practice.CostBand.choices,
+        initial=Practice.CostBand.UNKNOWN,
+        required=False,
+        help_text="Een ruwe schatting volstaat; ‘Onbekend’ als je het niet weet.",
+    )
     life_status = forms.ChoiceField(
         label="Loopt de praktijk nog?",
         choices=Practice.LifeStatus.choices,
@@ -68,12 +75,6 @@ class SheetFactsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Ook wat niet werkte: zo kunnen andere besturen eruit leren.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        band = self.fields["cost_band"]
-        band.required = False
-        band.help_text = "Een ruwe schatting volstaat; ‘Onbekend’ als je het niet weet."
 
     def clean_cost_band(self):
         return self.cleaned_data.get("cost_band") or Practice.CostBand.UNKNOWN

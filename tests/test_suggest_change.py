@@ -161,3 +161,26 @@ def test_a_bad_year_gets_a_message_by_the_field_and_keeps_the_rest(anonymous, co
     assert "Vul een jaar in, zoals 2024." in html
     assert "Geen vrijwilligers." in html and 'value="twintig"' in html
     assert not Submission.objects.exists()
+
+
+def test_a_fact_with_its_own_message_gets_no_second_one(anonymous, costed):
+    url = reverse("submissions:suggest_change", args=["pleinmakers"])
+    facts = sheet_facts_as_posted(costed)
+    facts.update(ended_year="twintig")
+    html = anonymous.post(url, data(message="", **facts)).content.decode()
+    assert "Vul een jaar in, zoals 2024." in html
+    assert "Schrijf je voorstel, of pas hieronder een feit aan." not in html
+    assert "Kostenschijf (niet verplicht)" in html
+
+
+def test_a_bad_material_keeps_the_suggestion_and_asks_for_the_file_again(anonymous, costed):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("submissions:suggest_change", args=["pleinmakers"])
+    program = SimpleUploadedFile("handleiding.pdf", b"MZ\x90\x00" + b"\x00" * 300)
+    posted = data(material_title="Handleiding", material_file=program)
+    html = anonymous.post(url, posted).content.decode()
+    assert "Dit bestand is geen PDF, ODT of DOCX." in html
+    assert "Kies je bestand opnieuw" in html
+    assert 'value="Handleiding"' in html and "info@gemeente.example" in html
+    assert not Submission.objects.exists()
