@@ -12,8 +12,24 @@ from practices.documents import DocumentForm
 EXPIRING_DAYS = 90  # the dashboard and the list's filter: expiring within three months
 
 
+class CriterionFormSet(BaseInlineFormSet):
+    def clean(self):
+        """A criterion that assessments name is reworded, never deleted (they would lose it)."""
+        super().clean()
+        for form in self.deleted_forms:
+            used = form.instance.pk and form.instance.assessments.count()
+            if used:
+                form.add_error(
+                    None,
+                    f"‘{form.instance.text}’ staat in {used} beoordeling(en): pas de tekst aan "
+                    "in plaats van het criterium te verwijderen.",
+                )
+                raise forms.ValidationError("Een gebruikt criterium blijft staan.")
+
+
 class CriterionInline(admin.TabularInline):
     model = Criterion
+    formset = CriterionFormSet
     extra = 0
     fields = ["text", "explanation", "position"]
 

@@ -379,3 +379,38 @@ def test_the_exports_carry_the_latest_assessment(anonymous, assessed):
         "Beoordeling geldig tot",
         "Criteria waaraan ze voldoet",
     ]
+
+
+def test_a_criterion_that_assessments_name_is_reworded_not_deleted(editor, assessed):
+    level = Level.objects.get(code="beschreven")
+    criteria = list(level.criteria.all())
+    data = {
+        "description": level.description,
+        "criteria-TOTAL_FORMS": str(len(criteria)),
+        "criteria-INITIAL_FORMS": str(len(criteria)),
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
+    for n, criterion in enumerate(criteria):
+        data.update(
+            {
+                f"criteria-{n}-id": criterion.pk,
+                f"criteria-{n}-level": level.pk,
+                f"criteria-{n}-text": criterion.text,
+                f"criteria-{n}-explanation": "",
+                f"criteria-{n}-position": criterion.position,
+            }
+        )
+    used = criteria[0]
+    assert used.assessments.exists()
+    url = reverse("admin:evidence_level_change", args=[level.pk])
+    response = editor.post(url, {**data, "criteria-0-DELETE": "on"})
+    assert response.status_code == 200
+    assert (
+        "pas de tekst aan in plaats van het criterium te verwijderen" in response.content.decode()
+    )
+    assert Criterion.objects.filter(pk=used.pk).exists()
+    reworded = {**data, "criteria-0-text": "Het doel staat op de fiche, in één zin."}
+    assert editor.post(url, reworded).status_code == 302
+    used.refresh_from_db()
+    assert used.text == "Het doel staat op de fiche, in één zin."
