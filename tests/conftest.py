@@ -91,6 +91,14 @@ def editor_user(db):
 
 
 @pytest.fixture
+def assessed(db):
+    """A published practice with a valid evidence assessment (tests/evidence_data.py)."""
+    from tests.evidence_data import assessed_practice
+
+    return assessed_practice()
+
+
+@pytest.fixture
 def editor(client, editor_user):
     """A member of the editorial team, logged in."""
     client.force_login(editor_user)
