@@ -1,5 +1,6 @@
 """Assessments of a practice's evidence (evidence/): the criteria page, the sheet, the expiry
-that takes a practice out of its level's facet, and the editors' admin with uploads."""
+that takes a practice out of its level's facet, the API, the JSON-LD, the import and the
+exports (the editors' admin: tests/test_evidence_admin.py)."""
 
 import datetime
 import io
