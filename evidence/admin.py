@@ -92,14 +92,21 @@ class AssessmentForm(forms.ModelForm):
         return cleaned
 
 
+def credit_editor(assessment, user):
+    """An assessment by the editors keeps who of them made it (never published)."""
+    if assessment.assessor_kind == Assessment.Assessor.EDITORS and assessment.editor_id is None:
+        assessment.editor = user
+
+
 class AssessmentFormSet(BaseInlineFormSet):
     """The practice's assessments: saving them sets the level the practice carries."""
 
+    def save_new(self, form, commit=True):
+        credit_editor(form.instance, self.editor)
+        return super().save_new(form, commit)
+
     def save(self, commit=True):
         saved = super().save(commit)
-        for assessment in saved:
-            if assessment.editor_id is None and self.editor is not None:
-                Assessment.objects.filter(pk=assessment.pk).update(editor=self.editor)
         withdrawn = {assessment.level for assessment in self.deleted_objects}
         refresh_evidence_level(practice=self.instance, withdrawn=withdrawn)
         return saved
@@ -165,16 +172,11 @@ class AssessmentAdmin(PlainDeleteMixin, admin.ModelAdmin):
     date_hierarchy = "assessed_on"
     inlines = [DocumentInline]
 
-    def get_fields(self, request, obj=None):
-        return ["practice", *AssessmentForm.Meta.fields]
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        kwargs["fields"] = ["practice", *AssessmentForm.Meta.fields]
-        return super().get_form(request, obj, change, **kwargs)
+    fields = ["practice", *AssessmentForm.Meta.fields]
 
     @admin.display(description="door")
     def assessor(self, obj):
-        return obj.external_body or "redactie"
+        return obj.assessor_name
 
     @admin.display(description="geldig tot", ordering="valid_until")
     def valid_until_shown(self, obj):
@@ -182,8 +184,7 @@ class AssessmentAdmin(PlainDeleteMixin, admin.ModelAdmin):
         return f"{shown} (verlopen)" if obj.is_expired() else shown
 
     def save_model(self, request, obj, form, change):
-        if obj.assessor_kind == Assessment.Assessor.EDITORS and obj.editor_id is None:
-            obj.editor = request.user
+        credit_editor(obj, request.user)
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):

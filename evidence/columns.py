@@ -11,14 +11,14 @@ CARRIES = ("assessments",)  # the practice's relation the columns read
 
 
 def _latest(field, output_field):
-    latest = Assessment.objects.filter(practice=OuterRef("pk")).order_by("-assessed_on", "-pk")
+    latest = Assessment.objects.filter(practice=OuterRef("pk")).latest_first()
     return Subquery(latest.values(field)[:1], output_field=output_field)
 
 
 def _assessor():
     latest = (
         Assessment.objects.filter(practice=OuterRef("pk"))
-        .order_by("-assessed_on", "-pk")
+        .latest_first()
         .annotate(
             who=Case(
                 When(assessor_kind=Assessment.Assessor.EXTERNAL, then="external_body"),

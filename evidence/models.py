@@ -74,6 +74,10 @@ class Criterion(models.Model):
 
 
 class AssessmentQuerySet(models.QuerySet):
+    def latest_first(self):
+        """Newest assessment first: the first of a practice's is the one that counts."""
+        return self.order_by("-assessed_on", "-pk")
+
     def expired(self, today=None):
         return self.filter(valid_until__lt=today or timezone.localdate())
 

@@ -23,7 +23,7 @@ def valid_until_for(assessed_on):
 
 def current_assessment(practice):
     """The practice's latest assessment (the one that counts), or None."""
-    return practice.assessments.order_by("-assessed_on", "-pk").first()
+    return practice.assessments.latest_first().first()
 
 
 def level_for(*, practice, today=None):

@@ -1,10 +1,10 @@
 """The API's documents (materials to download, the reports an assessment rests on) and a
 sheet's evidence assessment."""
 
-from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from config.links import absolute_url
 from evidence.models import Assessment
 from practices.documents import MEDIA_TYPES
 
@@ -18,7 +18,7 @@ class DocumentSerializer(serializers.Serializer):
 
     def get_url(self, document) -> str:
         if document.file:
-            return settings.SITE_URL.rstrip("/") + document.file.url
+            return absolute_url(document.file.url)
         return document.url
 
     def get_media_type(self, document) -> str:
@@ -57,8 +57,6 @@ class LatestAssessmentField(serializers.Field):
 
     def to_representation(self, practice):
         assessment = (
-            practice.assessments.prefetch_related("criteria", "documents")
-            .order_by("-assessed_on", "-pk")
-            .first()
+            practice.assessments.prefetch_related("criteria", "documents").latest_first().first()
         )
         return AssessmentSerializer(assessment).data if assessment else None

@@ -33,6 +33,7 @@ NOT_A_DOCUMENT = (
     "bewaar het als PDF of als tekstdocument en kies het opnieuw."
 )
 DAMAGED = "Dit document is beschadigd of onvolledig en kan niet gelezen worden."
+FILE_OR_LINK = "Geef een webadres of kies een bestand."
 
 
 def _zip_kind(upload):
@@ -85,6 +86,12 @@ def document_kind(upload):
     raise forms.ValidationError(NOT_A_DOCUMENT, code="kind")
 
 
+def name_for_kind(upload, default="document"):
+    """The upload's name with the extension of what it is ('verslag.docx' holding a PDF is
+    stored as 'verslag.pdf'), so that it is served as that."""
+    return f"{Path(upload.name).stem[:100] or default}.{upload.document_kind}"
+
+
 def human_size(size):
     """'840 kB', '2,4 MB': a file's size as the sheet lists it."""
     if size is None:
@@ -121,7 +128,7 @@ def file_or_link(name):
     return models.CheckConstraint(
         condition=~models.Q(url="") | ~models.Q(file=""),
         name=name,
-        violation_error_message="Geef een webadres of kies een bestand.",
+        violation_error_message=FILE_OR_LINK,
     )
 
 
@@ -169,9 +176,7 @@ class DocumentForm(forms.ModelForm):
         cleaned = super().clean()
         has_file = bool(cleaned.get("file"))  # False: cleared; the stored file: kept
         if not has_file and not cleaned.get("url") and not self.errors:
-            raise forms.ValidationError(
-                "Geef een webadres of kies een bestand.", code="document_missing"
-            )
+            raise forms.ValidationError(FILE_OR_LINK, code="document_missing")
         return cleaned
 
     def save(self, commit=True):
@@ -179,9 +184,7 @@ class DocumentForm(forms.ModelForm):
         upload = self.cleaned_data.get("file")
         if upload and hasattr(upload, "document_kind"):
             document.kind, document.size = upload.document_kind, upload.size
-            # Stored under the extension of what it is, so that it is served as that.
-            stem = Path(upload.name).stem[:100] or "document"
-            document.file.name = f"{stem}.{upload.document_kind}"
+            document.file.name = name_for_kind(upload)
         elif not document.file:
             document.kind, document.size = "", None
         if commit:

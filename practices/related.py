@@ -5,7 +5,7 @@ category 0.5; on PostgreSQL the trigram similarity of the titles and summaries a
 (pg_trgm, migration 0002); SQLite has no such measure and goes by what is shared. Practices the
 editors excluded never show. Three queries whatever the data: the editors' choices, the scores
 (one statement: what is shared counted over the link tables, the texts compared for the
-SCORED candidates that share most), and the cards (with their places and actions: for_cards)."""
+CANDIDATES that share most), and the cards (with their places and actions: for_cards)."""
 
 from django.db import connections, models
 
@@ -17,11 +17,12 @@ TEXT_WEIGHT = 2.0
 
 
 # The text likeness (PostgreSQL) is worked out for this many candidates, those that share the
-# most: on 100,000 practices a category alone holds 12,000, and comparing the texts of all of
-# them took 1.4 s a sheet (benchmarks/related.py). A practice further down the list would
-# need texts far closer than any of these to overtake them (each shared term counts 1, the
-# texts at most TEXT_WEIGHT): it is left out.
-SCORED = 400
+# most (drafts and excluded ones among them drop out after): on 100,000 practices a category
+# alone holds 12,000, and comparing the texts of all of them took 1.4 s a sheet
+# (benchmarks/related.py). A practice further down the list would need texts far closer than
+# any of these to overtake them (each shared term counts 1, the texts at most TEXT_WEIGHT):
+# it is left out.
+CANDIDATES = 800
 
 
 def _in(values):
@@ -31,7 +32,7 @@ def _in(values):
 def _scored(*, practice, groups, tags, actions, leave_out, wanted):
     """The pks of the `wanted` best scored published practices that share something with
     `practice`, in order, in one statement: what is shared is counted over the link tables'
-    indexes (a union, grouped), the texts compared for the SCORED best of those only."""
+    indexes (a union, grouped), the texts compared for the CANDIDATES best of those only."""
     parts, params = [], []
     for table, column, value_column, values in (
         (Practice.target_groups.through, "practice_id", "targetgroup_id", groups),
@@ -53,11 +54,11 @@ def _scored(*, practice, groups, tags, actions, leave_out, wanted):
     if not parts:
         return []
     # Counted per practice first, in halves (integers add up fastest), over the link tables'
-    # rows only; then the ones that share most (twice SCORED: drafts and excluded ones drop
-    # out after), and of those the published ones, by score with the texts, then title.
+    # rows only; then the CANDIDATES that share most, and of those the published ones, by
+    # score with the texts, then title.
     best = f"""
         SELECT s.id, SUM(s.n) AS halves FROM ({" UNION ALL ".join(parts)}) s
-        GROUP BY s.id ORDER BY halves DESC, s.id LIMIT {SCORED * 2}
+        GROUP BY s.id ORDER BY halves DESC, s.id LIMIT {CANDIDATES}
     """
     connection = connections[Practice.objects.db]
     params += [Practice.Status.PUBLISHED, *leave_out]

@@ -58,7 +58,7 @@ def toggle(request, slug):
 
 
 def _practices(ids=None, slugs=None):
-    latest_first = Assessment.objects.order_by("-assessed_on", "-pk")
+    latest_first = Assessment.objects.latest_first()
     published = (
         Practice.objects.published()
         .for_sheet()

@@ -9,7 +9,8 @@ from django.utils.html import format_html, format_html_join
 
 from practices.documents import human_size
 from practices.models import Municipality
-from submissions.differences import LIFE_FIELDS, START_FIELDS
+from practices.models.life import LIFE_FIELDS
+from practices.models.start import START_FIELDS
 from submissions.models import ModerationLogEntry, SubmittedLink, SubmittedPlace
 
 REGISTER_LIST = "register-gemeenten"

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html, format_html_join
 
-from practices.models.start import START_FIELDS as START
+from practices.models.life import LIFE_FIELDS
+from practices.models.start import START_FIELDS
 from submissions.materials import MATERIAL, material_text
 
 # (label, attribute) of the sheet's texts that a submitted sheet can propose.
@@ -79,8 +80,6 @@ def _text(value):
 
 
 LIFE = "life"  # the name of the difference in whether the practice still runs
-LIFE_FIELDS = ("life_status", "ended_year", "end_reason", "lessons")
-START_FIELDS = START
 
 
 def _life_text(sheet):

@@ -9,6 +9,8 @@ from submissions.models import Submission
 from submissions.photos import PhotoField
 from submissions.sheet_facts import LIFE_FIELDS, START_FIELDS, SheetFactsForm
 
+FACTS = (*LIFE_FIELDS, *START_FIELDS)  # a suggestion opens with the sheet's, to change
+
 MAX_ID = 2**63 - 1  # the largest id a database integer holds
 MAX_PLACES = 30
 MAX_LINKS = 15
@@ -253,16 +255,16 @@ class ChangeSuggestionForm(
             return False
         return any(
             (self.cleaned_data.get(name) or None) != (getattr(self.sheet, name) or None)
-            for name in (*LIFE_FIELDS, *START_FIELDS)
+            for name in FACTS
             if name not in self.errors
         )
 
     def clean(self):
         cleaned = super().clean()
         sent = cleaned.get("message") or cleaned.get("photo") or cleaned.get("material_file")
-        facts = (*LIFE_FIELDS, *START_FIELDS, "material_title", "material_file")
         # A fact with its own message needs no second one here.
-        if not sent and not self.facts_changed() and not set(facts) & set(self.errors):
+        with_message = set(self.errors) & {*FACTS, "material_title", "material_file"}
+        if not sent and not self.facts_changed() and not with_message:
             self.add_error("message", "Schrijf je voorstel, of pas hieronder een feit aan.")
         return cleaned
 

@@ -2,11 +2,9 @@
 ODT or DOCX checked by its content (practices.documents), kept on the submission, and copied
 to the sheet's 'Materiaal' when the editors accept the sheet or apply the suggestion."""
 
-from pathlib import Path
-
 from django.core.files.base import ContentFile
 
-from practices.documents import human_size
+from practices.documents import human_size, name_for_kind
 from practices.models import PracticeMaterial
 
 MATERIAL = "material"  # the name of the difference a suggested material makes
@@ -15,8 +13,7 @@ MATERIAL = "material"  # the name of the difference a suggested material makes
 def attach_material(submission, upload):
     """Put a checked upload (DocumentField's, with `document_kind`) on the submission, under
     the extension of what it is (saved with the submission)."""
-    stem = Path(upload.name).stem[:100] or "materiaal"
-    upload.name = f"{stem}.{upload.document_kind}"
+    upload.name = name_for_kind(upload, default="materiaal")
     submission.material_file = upload
     submission.material_kind, submission.material_size = upload.document_kind, upload.size
 

@@ -8,8 +8,10 @@ from django.db import transaction
 
 from practices.fields import LinesFormField
 from practices.models import Practice
+from practices.models.life import LIFE_FIELDS
+from practices.models.start import START_FIELDS
 from practices.services import mark_content_changed
-from submissions.differences import LIFE, LIFE_FIELDS, START, START_FIELDS, differences
+from submissions.differences import LIFE, START, differences
 from submissions.materials import MATERIAL, copy_material
 from submissions.models import Submission
 from submissions.services import OPEN, TransitionError, _locked, accept_submission

@@ -20,6 +20,7 @@ from PIL import Image, ImageOps
 
 from config.network import rate_limit_key
 from practices.models import Practice, PracticeLink, PracticeLocation, Source
+from practices.models.life import LIFE_FIELDS
 from practices.models.start import START_FIELDS
 from practices.services import review_due_after
 from submissions.materials import attach_material, copy_material
@@ -341,11 +342,7 @@ def _draft_practice(submission):
         image_alt=submission.photo_alt,
         image_credit=submission.photo_credit,
         status=Practice.Status.DRAFT,
-        **{name: getattr(submission, name) for name in START_FIELDS},
-        life_status=submission.life_status,
-        ended_year=submission.ended_year,
-        end_reason=submission.end_reason,
-        lessons=submission.lessons,
+        **{name: getattr(submission, name) for name in (*START_FIELDS, *LIFE_FIELDS)},
     )
     if submission.photo:
         submission.photo.open("rb")

@@ -8,11 +8,11 @@ from django import forms
 from practices.documents import DocumentField
 from practices.fields import LinesFormField
 from practices.models import Practice
-from practices.models.start import START_FIELDS as START
+from practices.models.life import LIFE_FIELDS
+from practices.models.start import START_FIELDS
 from submissions.models import Submission
 
-LIFE_FIELDS = ["life_status", "ended_year", "end_reason", "lessons"]
-START_FIELDS = list(START)
+__all__ = ["LIFE_FIELDS", "START_FIELDS", "SheetFactsForm"]
 
 
 class SheetFactsForm(forms.Form):

@@ -29,9 +29,9 @@ RATE_LIMITED = (
 )
 
 
-def photo_must_be_chosen_again(request, form, limited=False, field="photo"):
-    """A browser cannot refill a file field: say so when a photo (or another file: `field`)
-    was sent with an error (or set aside unread, for an address over its limit)."""
+def file_must_be_chosen_again(request, form, limited=False, field="photo"):
+    """A browser cannot refill a file field: say so when a file (the photo, or `field`) was
+    sent with an error (or set aside unread, for an address over its limit)."""
     return bool(request.FILES.get(field)) and (limited or not form.is_valid())
 
 
@@ -122,10 +122,10 @@ def submit_practice(request):
             "errors": error_summary(form, places=places, links=links),
             "photo_again": bool(request.FILES.get("photo"))
             if adding
-            else photo_must_be_chosen_again(request, form, limited),
+            else file_must_be_chosen_again(request, form, limited),
             "material_again": bool(request.FILES.get("material_file"))
             if adding
-            else photo_must_be_chosen_again(request, form, limited, "material_file"),
+            else file_must_be_chosen_again(request, form, limited, "material_file"),
             "municipalities": Municipality.objects.values_list("name", flat=True),
             "max_places": MAX_PLACES,
             "max_links": MAX_LINKS,
@@ -178,8 +178,8 @@ def suggest_change(request, slug):
             "errors": error_summary(form),
             "texts": texts,
             "parts": [(key, label) for key, label in Submission.Part.choices if texts.get(key)],
-            "photo_again": photo_must_be_chosen_again(request, form, limited),
-            "material_again": photo_must_be_chosen_again(request, form, limited, "material_file"),
+            "photo_again": file_must_be_chosen_again(request, form, limited),
+            "material_again": file_must_be_chosen_again(request, form, limited, "material_file"),
         },
     )
 

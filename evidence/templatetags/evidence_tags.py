@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from config.links import absolute_url
 from evidence.models import Criterion, Level
 from practices.structured_data import json_ld
 
@@ -17,7 +18,7 @@ def evidence_of(practice):
         practice.assessments.prefetch_related(
             Prefetch("criteria", queryset=Criterion.objects.select_related("level")), "documents"
         )
-        .order_by("-assessed_on", "-pk")
+        .latest_first()
         .first()
     )
     return {
@@ -31,19 +32,18 @@ def evidence_of(practice):
 def review_data(practice, assessment):
     """The assessment as a schema.org Review of the sheet (the same @id as the sheet's own
     JSON-LD, so readers join the two), with its date and the date it expires."""
-    url = settings.SITE_URL.rstrip("/") + practice.get_absolute_url()
     external = assessment.assessor_kind == assessment.Assessor.EXTERNAL
+    author = assessment.external_body if external else "Redactie Databank Sociale Samenhang"
     review = {
         "@type": "Review",
         "name": f"Onderbouwing: {assessment.get_level_display()}",
-        "author": {"@type": "Organization", "name": assessment.external_body}
-        if external
-        else {"@type": "Organization", "name": "Redactie Databank Sociale Samenhang"},
+        "author": {"@type": "Organization", "name": author},
         "datePublished": assessment.assessed_on.isoformat(),
         "expires": assessment.valid_until.isoformat(),
     }
     if assessment.summary:
         review["reviewBody"] = assessment.summary
+    url = absolute_url(practice.get_absolute_url())
     return {"@context": "https://schema.org", "@id": url, "review": review}
 
 

@@ -18,6 +18,9 @@ class LifeStatus(models.TextChoices):
     STOPPED = "gestopt", "Gestopt"
 
 
+# The fields of a practice's life, as the forms, the proposals and the admin list them.
+LIFE_FIELDS = ("life_status", "ended_year", "end_reason", "lessons")
+
 ENDED = (LifeStatus.FINISHED, LifeStatus.STOPPED)
 ENDED_VALUES = [status.value for status in ENDED]
 
