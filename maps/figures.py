@@ -8,11 +8,15 @@ from urllib.parse import urlencode
 
 from django.db import connections
 from django.urls import reverse
+from pyroaring import BitMap
 
 from maps.areas import area_of_municipality, shapes
 from practices.models import Municipality
 from practices.models.life import ENDED
+from search.filters import FACETS_BY_PARAM, KEY_BASE
 from search.postgres import rows_of
+
+MUNICIPALITY_KEY = FACETS_BY_PARAM["gemeente"].code * KEY_BASE  # search.bitmaps
 
 # The colours of the areas by number of practices, light to dark (the legend says which is
 # which); an area without practices is grey.
@@ -107,6 +111,49 @@ def _counts(practices):
     return per_municipality, per_area
 
 
+def _places(index):
+    """Per Belgian or foreign municipality of the facet index (search.bitmaps): its slug,
+    name, code, country and practices; per arrondissement, the practices of its
+    municipalities. Read once per index (one query)."""
+
+    def read():
+        of_code = area_of_municipality()
+        details = {
+            pk: rest
+            for pk, *rest in Municipality.objects.using(index.using).values_list(
+                "pk", "slug", "name", "nis_code", "country"
+            )
+        }
+        places, areas = [], {}
+        for pk, (slug, name, code, country) in details.items():
+            practices = index.practices_of(MUNICIPALITY_KEY + pk)
+            if practices:
+                places.append((slug, name, code, country, practices))
+                if code in of_code:
+                    areas.setdefault(of_code[code], []).append(practices)
+        return places, {area: BitMap.union(*found) for area, found in areas.items()}
+
+    if "map" not in index.derived:
+        index.derived["map"] = read()
+    return index.derived["map"]
+
+
+def _counts_in_memory(index, found):
+    """What _counts gives, counted on the facet index in memory for the bitmap `found`."""
+    places, areas = _places(index)
+    per_municipality = []
+    for slug, name, code, country, practices in places:
+        count = found.intersection_cardinality(practices)
+        if count:
+            per_municipality.append((slug, name, code, country, count))
+    per_area = {}
+    for area, practices in areas.items():
+        count = found.intersection_cardinality(practices)
+        if count:
+            per_area[area] = count
+    return per_municipality, per_area
+
+
 def _adopted_and_ended(practices):
     """One statement: per arrondissement, how many of these practices a town there took
     over (an accepted 'Wij doen dit ook'), apart from where they run; and how many of those
@@ -144,15 +191,17 @@ def map_figures(
     tolerance=1.5,
     links_per_municipality=True,
     adoptions=False,
+    found=None,
 ) -> MapFigures:
     """`practices`: a queryset of the practices to count (a search's results). Without
     `links_per_municipality` (the search page's small map, which lists no municipalities)
     an area's municipalities are counted but not linked one by one: a broad search at
     100,000 practices found some 500 municipalities, each a URL to build. With `adoptions`
     (the /kaart/ page) each area also counts the practices taken over there, and those of its
-    practices that have ended (one query)."""
+    practices that have ended (one query). `found`, a search's (facet index, bitmap of the
+    practices found) (search.bitmaps), counts them in memory instead of by a query."""
     drawn = shapes(width, tolerance)
-    per_municipality, per_area = _counts(practices)
+    per_municipality, per_area = _counts(practices) if found is None else _counts_in_memory(*found)
     areas = {a.id: AreaFigure(a.id, a.name, a.path, a.label_x, a.label_y) for a in drawn.areas}
     if adoptions:
         adopted, ended = _adopted_and_ended(practices)

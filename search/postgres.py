@@ -19,7 +19,7 @@ class IdArray:
 
     @classmethod
     def of(cls, ids):
-        return cls("{" + ",".join(str(int(pk)) for pk in ids) + "}")
+        return cls("{" + ",".join(map(str, map(int, ids))) + "}")
 
     @classmethod
     def matched(cls, queryset):
@@ -73,12 +73,13 @@ class AnyOf(models.Func):
         return f"{column_sql} = ANY({' || '.join(arrays) or 'ARRAY[]::bigint[]'})", params
 
 
-def rows_of(connection, sql, params):
+def rows_of(connection, sql, params, *, binary=False):
     """All rows of a statement that every search runs in the same form, only its values
     differing: on PostgreSQL prepared on the connection (sent with its values apart, planned
     again only while PostgreSQL still finds a plan for the values worth it). Planning took
     as long as running for these statements (1 to 2 ms each). Logged and counted like any
-    query. Other databases run it as it is."""
+    query. Other databases run it as it is. With `binary` PostgreSQL sends the values in
+    their binary form (an array of ids: a list at once, where its text had to be parsed)."""
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
@@ -86,14 +87,18 @@ def rows_of(connection, sql, params):
     connection.ensure_connection()
     # Django's own cursor wrapper (query log, execute wrappers) around a cursor that binds
     # on the server and prepares; the ORM's queries keep client-side binding.
-    with connection._prepare_cursor(PreparingCursor(connection.connection)) as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    cursor = PreparingCursor(connection.connection)
+    cursor.binary = binary
+    with connection._prepare_cursor(cursor) as wrapped:
+        wrapped.execute(sql, params)
+        return wrapped.fetchall()
 
 
 class PreparingCursor(ServerBindingCursor):
     """psycopg's server-binding cursor (as Django's), asking psycopg to prepare every
     statement it runs."""
 
+    binary = False
+
     def execute(self, query, params=None, **kwargs):
-        return super().execute(query, params, prepare=True, **kwargs)
+        return super().execute(query, params, prepare=True, binary=self.binary, **kwargs)

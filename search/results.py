@@ -23,7 +23,7 @@ from django.http import QueryDict
 
 from practices.content_cache import cached
 from practices.models import Action, Practice, SynonymGroup
-from search import adopted
+from search import adopted, bitmaps
 from search.cards import page_of_cards
 from search.checked import checked_values
 from search.facet_counts import count_facets
@@ -104,6 +104,8 @@ class SearchResults:
     single_words: list = field(default_factory=list)
     adopters: bool = False  # the municipality facet includes the towns that took one over
     adopters_url: str = ""  # the same search with that switched the other way
+    # On PostgreSQL with words: (the facet index, the bitmap of what was found), for the map.
+    found: tuple | None = None
 
 
 MAX_TITLE = 80
@@ -212,8 +214,19 @@ def run_search(params, *, per_page):
     sort, base, adopters = search.sort, search.base, search.adopters
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
-    hit_ids = None
-    if groups and connections[base.db].vendor == "postgresql":
+    hit_ids = found_bitmap = None
+    postgresql = connections[base.db].vendor == "postgresql"
+    index = bitmaps.current(base.db) if groups and postgresql and not adopters else None
+    if index is not None:
+        # The words matched once, as a bitmap; the facets, the total and the map are counted
+        # on the facet index in memory (search.bitmaps), the page selects by id.
+        hits = bitmaps.matched(base)
+        counts, total, found_bitmap = index.count(hits, keys, expanded=expanded)
+        hit_ids = found = IdArray.of(found_bitmap)
+        every = by_id(found, base.db)
+        ordered = search.in_order(every)
+        words_found = len(hits)
+    elif groups and postgresql:
         # The words are matched once, here: the counts, the page and the map then select
         # the practices found by id. Matching again in each cost more (planning the reach's
         # subqueries, the text match itself), and the planner, which cannot tell how many
@@ -224,6 +237,7 @@ def run_search(params, *, per_page):
         )
         every = by_id(found, base.db)
         ordered = search.in_order(every)
+        words_found = len(hit_ids)
     elif groups:
         counts, total = count_facets(base, keys, expanded=expanded, adopters=adopters)
         every = ordered = search.ordered
@@ -317,6 +331,7 @@ def run_search(params, *, per_page):
         params=params,
         adopters=adopters,
         adopters_url=url_for({**kept, adopted.PARAM: [] if adopters else ["1"]}),
+        found=(index, found_bitmap) if found_bitmap is not None else None,
     )
     page_params = url_for(kept)[1:]
     result.export_query = url_for(kept)
@@ -334,7 +349,7 @@ def run_search(params, *, per_page):
             result.named_action_url = url_for({"actie": [str(number)]})
     if query and page.paginator.count == 0 and result.chips:
         # Nothing with these filters: do the words alone find something?
-        result.words_found = len(hit_ids) if hit_ids is not None else base.count()
+        result.words_found = words_found if hit_ids is not None else base.count()
     if query and page.paginator.count == 0 and not result.named_action and not result.words_found:
         # A spelling suggestion only when the words themselves find nothing (a query that
         # names an action gets that action's filter offered instead).

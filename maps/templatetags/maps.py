@@ -18,5 +18,6 @@ def small_map(results):
         width=300,
         tolerance=2.0,
         links_per_municipality=False,  # the small map lists no municipalities
+        found=results.found,
     )
     return {"figures": figures, "credit": CREDIT, "map_query": results.export_query}

@@ -1,0 +1,171 @@
+"""The facet index in memory (search.bitmaps): the counts, the total, what is found and the
+small map's figures are those the database counts, and a change shows on the next search."""
+
+import contextlib
+import os
+import random
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from maps.figures import _counts, _counts_in_memory
+from practices.content_cache import content_changed, content_version
+from practices.models import Municipality, Practice
+from practices.models.life import ENDED
+from search import bitmaps
+from search.facet_counts import count_facets
+from search.filters import SHORT_LIST
+from search.postgres import IdArray
+from search.results import by_id
+from tests.factories import (
+    ActionFactory,
+    CategoryFactory,
+    MunicipalityFactory,
+    PolicyDomainFactory,
+    PracticeFactory,
+    TargetGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+URL = reverse("search:results")
+KEYWORDS = ["moestuin", "sport", "taal", "buren", "École", "ébene", "Zee", "zon"] + [
+    f"trefwoord {n}" for n in range(20)
+]
+
+
+@pytest.fixture
+def real_cache(settings):
+    url = os.environ.get("REDIS_URL")
+    backend = (
+        {"BACKEND": "config.cache.RedisCache", "LOCATION": url}
+        if url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+    settings.CACHES = {"default": {**backend, "KEY_PREFIX": "tests-bitmaps"}}
+    cache.clear()
+    yield
+    with contextlib.suppress(Exception):
+        cache.clear()
+
+
+@pytest.fixture
+def spread():
+    """Forty practices spread at random (seeded) over every facet, a few unpublished."""
+    rng = random.Random(25)
+    categories = [CategoryFactory() for _ in range(3)]
+    groups = [TargetGroupFactory() for _ in range(4)]
+    domains = [PolicyDomainFactory() for _ in range(3)]
+    actions = [ActionFactory(number=n) for n in (2, 5, 22)]
+    towns = [
+        MunicipalityFactory(slug=f"dorp-{n}", province=province)
+        for n, province in enumerate(["antwerpen", "limburg", "limburg", "oost-vlaanderen", ""])
+    ]
+    for n in range(40):
+        life_status = rng.choice(Practice.LifeStatus.values)
+        practice = PracticeFactory(
+            category=rng.choice([*categories, None]),
+            places=rng.sample(towns, rng.randint(0, 2)),
+            evidence_level=rng.choice(Practice.Evidence.values),
+            life_status=life_status,
+            ended_year=2024 if life_status in ENDED else None,
+            draft=n % 9 == 0,
+        )
+        practice.target_groups.add(*rng.sample(groups, rng.randint(0, 3)))
+        practice.policy_domains.add(*rng.sample(domains, rng.randint(0, 2)))
+        practice.actions.add(*rng.sample(actions, rng.randint(0, 2)))
+        # More keywords than a long facet shows (SHORT_LIST): which are kept is tested too.
+        practice.tags.add(*rng.sample(KEYWORDS, rng.randint(0, 4)))
+    return {"groups": groups, "domains": domains, "towns": towns, "categories": categories}
+
+
+def selections(spread):
+    groups, domains, towns = spread["groups"], spread["domains"], spread["towns"]
+    return [
+        {},
+        {"provincie": ["limburg"]},
+        {"doelgroep": [groups[0].slug, groups[1].slug]},
+        {"doelgroep": [groups[2].slug], "beleidsdomein": [domains[0].slug]},
+        {"gemeente": [towns[1].slug, towns[4].slug], "actie": ["22"], "tag": ["sport"]},
+        {"categorie": [spread["categories"][0].slug], "onderbouwing": ["beschreven"]},
+        {"status": ["loopt"], "provincie": ["antwerpen", "limburg"], "tag": ["taal", "buren"]},
+        {"doelgroep": ["bestaat-niet"]},
+    ]
+
+
+def test_counts_total_and_found_are_the_database_s(spread):
+    index = bitmaps.read("default", "test")
+    published = Practice.objects.published()
+    everyone = bitmaps.matched(published)
+    hits = bitmaps.matched(published.filter(pk__in=list(everyone)[::2]))  # half of them
+    assert 0 < len(hits) < len(everyone) == published.count()
+    for selected in selections(spread):
+        for expanded in ([], ["gemeente"]):
+            counts, total, found = index.count(hits, selected, expanded=expanded)
+            expected = count_facets(
+                published, selected, expanded=expanded, hit_ids=IdArray.of(hits)
+            )
+            assert (counts, total, sorted(found)) == (
+                expected[0],
+                expected[1],
+                sorted(expected[2]),
+            ), selected
+            assert total == len(found)
+    counts, _, _ = index.count(everyone, {})
+    assert len(counts["tag"]) == SHORT_LIST + 1 < len(KEYWORDS)
+
+
+def test_the_small_map_counts_what_the_database_counts(spread):
+    index = bitmaps.read("default", "test")
+    found = bitmaps.matched(Practice.objects.published())
+    per_municipality, per_area = _counts_in_memory(index, found)
+    expected = _counts(by_id(IdArray.of(found), "default"))
+    assert sorted(per_municipality) == sorted(expected[0])
+    assert per_area == expected[1]
+    assert sum(count for *_, count in per_municipality) > 0
+
+
+def test_the_index_is_read_once_per_content_version_and_follows_a_change(real_cache, client):
+    town = MunicipalityFactory(slug="proefdorp", province="limburg")
+    PracticeFactory(title="Buurtfeest", places=[town])
+
+    def search(q):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(URL, {"q": q, "provincie": "limburg"}).content.decode()
+        return page, sum("practices_facetindex" in query["sql"] for query in queries)
+
+    page, reads = search("buurtfeest")
+    assert '<p class="result-count" role="status">1 praktijk</p>' in page and reads == 1
+    page, reads = search("feest buurtfeest")
+    assert '<p class="result-count" role="status">1 praktijk</p>' in page and reads == 0
+
+    # A second practice: committed writes replace the content version (content_writes); a
+    # test's writes are never committed, so the test says so itself.
+    PracticeFactory(title="Buurtfeest in de winter", places=[town])
+    content_changed()
+    page, reads = search("buurtfeest")
+    assert '<p class="result-count" role="status">2 praktijken</p>' in page and reads == 1
+
+
+def test_without_a_content_version_the_database_counts(real_cache, client, settings):
+    PracticeFactory(title="Buurtfeest", places=[MunicipalityFactory(province="limburg")])
+    settings.CACHES = {
+        "default": {"BACKEND": "config.cache.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    assert content_version() is None and bitmaps.current("default") is None
+    page = client.get(URL, {"q": "buurtfeest", "provincie": "limburg"}).content.decode()
+    assert '<p class="result-count" role="status">1 praktijk</p>' in page
+
+
+def test_unpublished_practices_and_unknown_values_are_not_in_it(spread):
+    index = bitmaps.read("default", "test")
+    drafts = set(Practice.objects.exclude(status="published").values_list("pk", flat=True))
+    assert drafts and not drafts & set(index.published)
+    assert not index.having("doelgroep", ["bestaat-niet"])
+    assert set(index.having("provincie", ["limburg"])) == set(
+        Practice.objects.published()
+        .filter(locations__municipality__province=Municipality.Province.LIMBURG)
+        .values_list("pk", flat=True)
+    )
