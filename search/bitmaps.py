@@ -57,6 +57,14 @@ class FacetBitmaps:
         known = self.by_param[param]
         return BitMap.union(BitMap(), *[self.terms[known[k]][4] for k in keys if k in known])
 
+    def passing(self, hits, selected):
+        """The hits that have a chosen value of every facet with chosen values."""
+        found = BitMap(hits)
+        for param, keys in selected.items():
+            if keys:
+                found &= self.having(param, keys)
+        return found
+
     def count(self, hits, selected, *, expanded=()):
         """Like count_facets(..., hit_ids=...): ({param: [(key, label, count)]}, total,
         found), where `found` is the bitmap of the hits that pass every chosen filter."""

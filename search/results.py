@@ -357,7 +357,7 @@ def run_search(params, *, per_page):
         if result.suggestion:
             result.suggestion_url = url_for({**kept, "q": [result.suggestion]})
     if query and page.paginator.count == 0 and len(groups) > 1:
-        result.single_words = single_words(query, search, kept)
+        result.single_words = single_words(query, search, kept, index)
     return result
 
 
@@ -368,16 +368,18 @@ class SingleWord:
     url: str
 
 
-def single_words(query, search, kept):
+def single_words(query, search, kept, index=None):
     """Several words that find nothing together: what each of them finds alone, with the
-    same filters (a COUNT each, at most MAX_WORDS_ALONE)."""
+    same filters (a query each, at most MAX_WORDS_ALONE). With the facet index in memory
+    (search.bitmaps) the word's matches are filtered there; else the database counts."""
     published = Practice.objects.published()
     words = list(dict.fromkeys(TERM.findall(query)))[:MAX_WORDS_ALONE]
     found = []
     for word in words:
-        groups = query_groups(word, synonyms())
-        practices = filtered(
-            matching(published, groups, search.reach), search.selected, adopters=search.adopters
-        )
-        found.append(SingleWord(word, practices.count(), url_for({**kept, "q": [word]})))
+        matches = matching(published, query_groups(word, synonyms()), search.reach)
+        if index is not None:
+            count = len(index.passing(bitmaps.matched(matches), search.selected))
+        else:
+            count = filtered(matches, search.selected, adopters=search.adopters).count()
+        found.append(SingleWord(word, count, url_for({**kept, "q": [word]})))
     return found

@@ -229,6 +229,17 @@ def test_words_that_find_nothing_together_are_offered_one_by_one(
     assert "Zoek op één woord" not in one
 
 
+def test_words_offered_one_by_one_keep_the_filters(anonymous):
+    limburg = MunicipalityFactory(province="limburg")
+    PracticeFactory(title="Samen tegen eenzaamheid", places=[limburg])
+    PracticeFactory(title="Eenzaamheid in de wijk", places=[MunicipalityFactory()])
+    PracticeFactory(title="Senioren aan zet", places=[MunicipalityFactory()])
+    html = anonymous.get(URL, {"q": "eenzaamheid senioren", "provincie": "limburg"}).content
+    html = html.decode()
+    assert '<a href="?q=eenzaamheid&amp;provincie=limburg">eenzaamheid</a> (1 praktijk)' in html
+    assert "senioren (geen praktijken)" in html
+
+
 def test_the_vocabulary_correction_replaces_only_unknown_words():
     from search.text import corrected
 
