@@ -44,8 +44,10 @@ class FacetBitmaps:
         # index key -> (param, key in the URL, name, place in the names' order, practices)
         self.terms = terms
         self.by_param = {facet.param: {} for facet in FACETS}
-        for index_key, (param, key, _name, _position, _practices) in terms.items():
+        self.values_of = {facet.param: [] for facet in FACETS}  # (key, name, position, practices)
+        for index_key, (param, key, name, position, practices) in terms.items():
             self.by_param[param][key] = index_key
+            self.values_of[param].append((key, name, position, practices))
         self.derived = {}  # what other apps compute from the index once (maps.figures)
 
     def practices_of(self, index_key):
@@ -86,10 +88,16 @@ class FacetBitmaps:
                     others &= practices
             scope[facet.param] = others
         rows = []
-        for param, key, name, position, practices in self.terms.values():
-            n = scope.get(param, found).intersection_cardinality(practices)
-            if n:
-                rows.append((param, key, name, n, position))
+        for param, values in self.values_of.items():
+            counted = scope.get(param, found)
+            if not counted:
+                continue
+            size_with = counted.intersection_cardinality
+            rows += [
+                (param, key, name, n, position)
+                for key, name, position, practices in values
+                if (n := size_with(practices))
+            ]
         rows = self._shortened(rows, statement)
         rows.append(("", "", "", len(found)))
         counts, total = statement.read(rows)
