@@ -19,9 +19,10 @@ was searched, and the content version (practices.content_cache) replaces it afte
 change. Without a content version (the cache unreachable) the database counts, as before.
 """
 
+import heapq
 import threading
 
-from django.db import connections
+from django.db import connections, models
 from pyroaring import BitMap, FrozenBitMap
 
 from practices.content_cache import content_version
@@ -170,3 +171,46 @@ def matched(queryset):
     sql, params = queryset.order_by().values("pk").query.sql_with_params()
     [(ids,)] = rows_of(connections[queryset.db], f"SELECT ARRAY({sql})", params, binary=True)
     return BitMap(ids)
+
+
+class RankOnce(models.Func):
+    """ts_rank(vector, (SELECT query)): the words' query worked out once, ahead of the rows
+    (an InitPlan). Written inline, a prepared statement's generic plan worked it out again
+    for every row it ranked (40,000 at 100,000 practices: 250 ms instead of 105)."""
+
+    output_field = models.FloatField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        vector, query = self.get_source_expressions()
+        vector_sql, params = compiler.compile(vector)
+        return f"ts_rank({vector_sql}, (SELECT {query.sql}))", (*params, *query.params)
+
+
+def matched_and_ranked(queryset, query):
+    """matched(), and each match's rank for `query` (ts_rank, as the page orders by), read
+    in the same pass over the rows: ({id: rank} of every match)."""
+    sql, params = (
+        queryset.order_by()
+        .annotate(rank=RankOnce(models.F("search_vector"), query))
+        .values_list("pk", "rank")
+        .query.sql_with_params()
+    )
+    [(ids, ranks)] = rows_of(
+        connections[queryset.db],
+        f"SELECT array_agg(matched.pk), array_agg(matched.rank) FROM ({sql}) AS matched",
+        params,
+        binary=True,
+    )
+    ranks = dict(zip(ids or (), ranks or (), strict=True))
+    return BitMap(ranks), ranks
+
+
+def best(found, ranks, first):
+    """Of the practices `found`, those that can be among the `first` by rank: every one
+    ranked at least as high as the first-th best (ties included, which the page orders
+    by title). The page's statement then orders these few instead of all that were found;
+    what it shows is the same."""
+    if len(found) <= first:
+        return found
+    lowest = heapq.nlargest(first, map(ranks.__getitem__, found))[-1]
+    return BitMap(pk for pk in found if ranks[pk] >= lowest)

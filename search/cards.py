@@ -46,7 +46,9 @@ def page_of_cards(found_ids, groups, sort, *, start, size, using):
     query = postgres_query(groups)
     order = ORDER[sort]
     order_params = list(query.params) if "{query}" in order else []
-    order = order.format(query=f"({query.sql})")
+    # The query worked out once (an InitPlan), not again for every practice ranked
+    # (search.bitmaps.RankOnce).
+    order = order.format(query=f"(SELECT {query.sql})")
     marking = marking_query(query)
     sql = f"""
         SELECT {", ".join(f"p.{name}" for name in CARD_FIELDS)}, c.name, c.slug,

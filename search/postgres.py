@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import connections, models
 from django.db.backends.postgresql.base import ServerBindingCursor  # psycopg is a dependency
+from pyroaring import BitMap
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,10 @@ class IdArray:
 
 
 def as_parameter(ids):
-    """An id array's parameter for `%s::bigint[]`: its text, or a list of ids."""
+    """An id array's parameter for `%s::bigint[]`: its text, or a list of ids (a bitmap's
+    as text too: search.bitmaps)."""
+    if isinstance(ids, BitMap):
+        return IdArray.of(ids).text
     return ids.text if isinstance(ids, IdArray) else list(ids)
 
 
@@ -57,7 +61,8 @@ class AnyOf(models.Func):
 
     def __init__(self, column, *subqueries, ids=None):
         super().__init__(column, *subqueries)
-        self.ids = ids if ids is None or isinstance(ids, IdArray) else tuple(ids)
+        # A bitmap is written out only when the statement is.
+        self.ids = ids if ids is None or isinstance(ids, IdArray | BitMap) else tuple(ids)
 
     def as_sql(self, compiler, connection, **extra_context):
         column, *subqueries = self.get_source_expressions()

@@ -32,7 +32,7 @@ from search.forms import SearchForm
 from search.named import named_action, related
 from search.postgres import AnyOf, IdArray
 from search.reach import reasons, word_reach
-from search.text import TERM, matching, query_groups, ranked, suggestion
+from search.text import TERM, matching, postgres_query, query_groups, ranked, suggestion
 
 
 class Sort:
@@ -214,15 +214,19 @@ def run_search(params, *, per_page):
     sort, base, adopters = search.sort, search.base, search.adopters
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
-    hit_ids = found_bitmap = None
+    hit_ids = found_bitmap = ranks = None
     postgresql = connections[base.db].vendor == "postgresql"
     index = bitmaps.current(base.db) if groups and postgresql and not adopters else None
     if index is not None:
         # The words matched once, as a bitmap; the facets, the total and the map are counted
         # on the facet index in memory (search.bitmaps), the page selects by id.
-        hits = bitmaps.matched(base)
+        # By relevance (the default) each match comes with its rank, read in the same pass.
+        if sort == Sort.RELEVANCE:
+            hits, ranks = bitmaps.matched_and_ranked(base, postgres_query(groups))
+        else:
+            hits = bitmaps.matched(base)
         counts, total, found_bitmap = index.count(hits, keys, expanded=expanded)
-        hit_ids = found = IdArray.of(found_bitmap)
+        hit_ids = found = found_bitmap
         every = by_id(found, base.db)
         ordered = search.in_order(every)
         words_found = len(hits)
@@ -259,7 +263,10 @@ def run_search(params, *, per_page):
     # only those rows are read whole.
     start = (page.number - 1) * per_page
     if hit_ids is not None:
-        # PostgreSQL with words: the page's cards in one statement, from the found ids.
+        # PostgreSQL with words: the page's cards in one statement, from the found ids (with
+        # their ranks known, only from those that can be on this page or before it).
+        if found_bitmap is not None and ranks is not None:
+            found = bitmaps.best(found_bitmap, ranks, start + per_page)
         page.object_list = page_of_cards(
             found, groups, sort, start=start, size=per_page, using=base.db
         )

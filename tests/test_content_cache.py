@@ -87,8 +87,10 @@ def test_a_search_with_words_is_never_cached(client):
     PracticeFactory(title="Buurtfeest", category=CategoryFactory(slug="cohesie"))
     url = f"{SEARCH}?q=buurtfeest&categorie=cohesie"
     first = practice_queries(client, url)
-    assert first
-    assert practice_queries(client, url) == first
+    second = practice_queries(client, url)
+    # On PostgreSQL the facet index held in memory (search.bitmaps) is read once per
+    # content version; the search itself runs again.
+    assert second and second == [q for q in first if "unnest(keys) AS key" not in q]
 
 
 def test_synonyms_are_read_once_and_an_editor_s_change_shows_at_once(client, editor):

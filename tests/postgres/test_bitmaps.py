@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from pyroaring import BitMap
 
 from maps.figures import _counts, _counts_in_memory
 from practices.content_cache import content_changed, content_version
@@ -20,6 +21,7 @@ from search.facet_counts import count_facets
 from search.filters import SHORT_LIST
 from search.postgres import IdArray
 from search.results import by_id
+from search.text import postgres_query, ranked
 from tests.factories import (
     ActionFactory,
     CategoryFactory,
@@ -169,3 +171,36 @@ def test_unpublished_practices_and_unknown_values_are_not_in_it(spread):
         .filter(locations__municipality__province=Municipality.Province.LIMBURG)
         .values_list("pk", flat=True)
     )
+
+
+def test_best_keeps_every_practice_tied_with_the_last_place():
+    ranks = {1: 0.9, 2: 0.5, 3: 0.5, 4: 0.5, 5: 0.1, 6: 0.7}
+    found = BitMap([1, 2, 3, 4, 5])  # 6 is not among those found
+    assert list(bitmaps.best(found, ranks, 2)) == [1, 2, 3, 4]
+    assert list(bitmaps.best(found, ranks, 1)) == [1]
+    assert list(bitmaps.best(found, ranks, 5)) == [1, 2, 3, 4, 5]
+    assert list(bitmaps.best(found, ranks, 9)) == [1, 2, 3, 4, 5]
+
+
+def test_pages_by_relevance_are_those_of_every_match_ranked(client, settings):
+    """Many practices share a rank (the same text): the page ordered from the few that can
+    be on it is the page ordered from all, title breaking the ties, on every page."""
+    settings.PRACTICES_PER_PAGE = 4
+    town = MunicipalityFactory(province="limburg")
+    for n in range(9):
+        PracticeFactory(title=f"Buurt {'IHGFEDCBA'[n]}", description="De buurt.", places=[town])
+    for n in range(6):
+        PracticeFactory(title=f"Plein {n}", description="Een buurt. " * (n % 3 + 1), places=[town])
+    PracticeFactory(title="Buurtwerk elders", description="De buurt.")
+    expected = list(
+        ranked(Practice.objects.published().filter(locations__municipality=town), [["buurt"]])
+        .filter(search_vector=postgres_query([["buurt"]]))
+        .order_by("-rank", "title")
+        .values_list("title", flat=True)
+    )
+    assert len(expected) == 15
+    shown = []
+    for page in (1, 2, 3, 4):
+        response = client.get(URL, {"q": "buurt", "provincie": "limburg", "pagina": page})
+        shown += [card.title for card in response.context["results"].page.object_list]
+    assert shown == expected
