@@ -10,6 +10,7 @@ from django.template import Context, RequestContext, Template
 from django.test import RequestFactory
 
 from practices.models import Practice
+from search.results import FacetGroup, FacetValue
 from tests.factories import ActionFactory, MunicipalityFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +78,30 @@ def test_the_shortlist_forms_are_the_template_s(cards, rf: RequestFactory):
     assert same_html(written) == same_html(TEMPLATE_FORMS.render(context))
     assert written.count('name="actie" value="verwijder"') == 1
     assert written.count('name="csrfmiddlewaretoken"') == len(cards)
+
+
+FACET_TEMPLATE = Template(
+    "{% for value in group.values %}"
+    '<div class="facet__option">\n'
+    '      <input type="checkbox" id="f-{{ group.param }}-{{ forloop.counter }}" '
+    'name="{{ group.param }}" value="{{ value.key }}"{% if value.selected %} checked{% endif %}>\n'
+    '      <label for="f-{{ group.param }}-{{ forloop.counter }}">{{ value.name }} '
+    '<span class="count">({{ value.count }})</span></label>\n'
+    "    </div>\n    {% endfor %}"
+)
+
+
+def test_a_facet_s_checkboxes_are_what_a_template_loop_writes():
+    group = FacetGroup(
+        "gemeente",
+        "Gemeente",
+        [
+            FacetValue("sint-niklaas", "Sint-Niklaas", 12, True),
+            FacetValue('a"b<c>', "Praat’s & “De Hoek” <b>", 3, False),
+        ],
+    )
+    written = Template("{% load search_tags %}{% facet_options group %}").render(
+        Context({"group": group})
+    )
+    assert written == FACET_TEMPLATE.render(Context({"group": group}))
+    assert 'value="a&quot;b&lt;c&gt;"' in written and " checked>" in written
