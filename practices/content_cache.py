@@ -17,6 +17,7 @@ import contextvars
 import hashlib
 import logging
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -86,12 +87,37 @@ def _key(name, version, parts):
     return f"{name}:{version}:{hashlib.sha256(repr(parts).encode()).hexdigest()[:24]}"
 
 
-def cached(name, compute, *parts):
-    """compute() once per content version and `parts` (the values it depends on)."""
+# Small values that every search asks for (synonyms, the names of chosen values, what a word
+# reaches) are also held in the app process, under the same versioned keys, so a search
+# does not ask the cache for them again: never stale (the key holds the version), never more
+# than HELD_MOST entries. Only for values that no caller changes: every request gets the
+# same object.
+_held = OrderedDict()
+HELD_MOST = 1024
+
+
+def _held_get(key):
+    found = _held.get(key)
+    if found is not None:
+        _held.move_to_end(key)
+    return found
+
+
+def _hold(key, value):
+    _held[key] = value
+    while len(_held) > HELD_MOST:
+        _held.popitem(last=False)
+
+
+def cached(name, compute, *parts, held=False):
+    """compute() once per content version and `parts` (the values it depends on). With
+    `held`, also kept in this process (for values nobody changes)."""
     version = content_version()
     if version is None:
         return compute()
     key = _key(name, version, parts)
+    if held and (found := _held_get(key)) is not None:
+        return found
     try:
         found = cache.get(key)
     except CACHE_ERRORS:
@@ -102,23 +128,30 @@ def cached(name, compute, *parts):
             cache.set(key, found, timeout=settings.CONTENT_CACHE_SECONDS)
         except CACHE_ERRORS:
             logger.warning("Cache unreachable: %s not kept", name, exc_info=True)
+    if held:
+        _hold(key, found)
     return found
 
 
-def cached_each(name, compute, items):
+def cached_each(name, compute, items, *, held=False):
     """{item: value} for every item of `items`, each kept on its own per content version:
     compute(missing) gives {item: value} for the items not in the cache, in one go. One
-    round trip to the cache for all of them."""
+    round trip to the cache for all of them (none when all are `held` in this process)."""
     items = list(dict.fromkeys(items))
     version = content_version()
     if version is None:
         return compute(items)
     keys = {item: _key(name, version, (item,)) for item in items}
+    found = {}
+    if held:
+        found = {item: value for item, key in keys.items() if (value := _held_get(key)) is not None}
+        if len(found) == len(items):
+            return found
     try:
-        kept = cache.get_many(keys.values())
+        kept = cache.get_many([key for item, key in keys.items() if item not in found])
     except CACHE_ERRORS:
         return compute(items)
-    found = {item: kept[key] for item, key in keys.items() if key in kept}
+    found |= {item: kept[key] for item, key in keys.items() if key in kept}
     missing = [item for item in items if item not in found]
     if missing:
         computed = compute(missing)
@@ -130,4 +163,7 @@ def cached_each(name, compute, items):
             )
         except CACHE_ERRORS:
             logger.warning("Cache unreachable: %s not kept", name, exc_info=True)
+    if held:
+        for item, value in found.items():
+            _hold(keys[item], value)
     return found

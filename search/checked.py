@@ -30,7 +30,9 @@ def checked_values(params):
             lookups.append((facet.param, values))
     if lookups:
         # The names of the values a URL asks for change only with the content.
-        for param, key, name in cached("facet-values", lambda: known_values(lookups), lookups):
+        for param, key, name in cached(
+            "facet-values", lambda: known_values(lookups), lookups, held=True
+        ):
             found[param][key] = FACETS_BY_PARAM[param].label_for(key, name)
     for param, values in wanted.items():
         for value in values:

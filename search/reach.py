@@ -50,7 +50,9 @@ def word_reach(groups, using):
     texts = [text for alternatives in groups for text in alternatives]
     if not texts:
         return {}
-    return cached_each(f"reach-{using}", lambda missing: _word_reach(missing, using), texts)
+    return cached_each(
+        f"reach-{using}", lambda missing: _word_reach(missing, using), texts, held=True
+    )
 
 
 def _word_reach(texts, using):

@@ -196,7 +196,7 @@ def parse_search(params):
 
 def synonyms():
     """The editors' synonym groups, read once per content version."""
-    return cached("synonyms", SynonymGroup.objects.all_terms)
+    return cached("synonyms", SynonymGroup.objects.all_terms, held=True)
 
 
 def by_id(ids, using):

@@ -215,6 +215,40 @@ def test_a_request_reads_the_content_version_once(client, monkeypatch):
     assert len(reads) == 2  # the next request reads it again: an editor may have changed it
 
 
+def test_what_every_search_asks_is_held_in_the_process_and_follows_a_change(
+    client, editor, monkeypatch
+):
+    category = CategoryFactory(slug="cohesie", name="Sociale cohesie")
+    PracticeFactory(title="Buurtfeest", category=category)
+    from practices import content_cache
+
+    asked = []
+
+    class Counting:
+        def get(self, key, *args, **kwargs):
+            asked.append(key.split(":")[0])
+            return cache.get(key, *args, **kwargs)
+
+        def get_many(self, keys, *args, **kwargs):
+            asked.extend(key.split(":")[0] for key in keys)
+            return cache.get_many(keys, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+    monkeypatch.setattr(content_cache, "cache", Counting())
+    page = client.get(SEARCH, {"q": "buurtfeest", "categorie": "cohesie"}).content.decode()
+    assert "Categorie: Sociale cohesie" in page
+    first = len(asked)
+    asked.clear()
+    client.get(SEARCH, {"q": "buurtfeest", "categorie": "cohesie"})
+    # Only the content version: synonyms, the value's name and the word's reach are held.
+    assert asked == ["content-version"] and first > 1, asked
+    rename_in_the_admin(editor, category, name="Samen leven", slug="cohesie")
+    page = client.get(SEARCH, {"q": "buurtfeest", "categorie": "cohesie"}).content.decode()
+    assert "Categorie: Samen leven" in page and "Sociale cohesie" not in page
+
+
 def test_a_visitor_s_form_does_not_empty_the_cache(client):
     PracticeFactory()
     client.get(SEARCH)
