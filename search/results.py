@@ -227,8 +227,8 @@ def run_search(params, *, per_page):
             hits = bitmaps.matched(base)
         counts, total, found_bitmap = index.count(hits, keys, expanded=expanded)
         hit_ids = found = found_bitmap
-        every = by_id(found, base.db)
-        ordered = search.in_order(every)
+        # (`every` is only ever paged here: the page's statement below orders and reads it)
+        every = ordered = by_id(found, base.db)
         words_found = len(hits)
     elif groups and postgresql:
         # The words are matched once, here: the counts, the page and the map then select
@@ -239,8 +239,7 @@ def run_search(params, *, per_page):
         counts, total, found = count_facets(
             base, keys, expanded=expanded, hit_ids=hit_ids, adopters=adopters
         )
-        every = by_id(found, base.db)
-        ordered = search.in_order(every)
+        every = ordered = by_id(found, base.db)
         words_found = len(hit_ids)
     elif groups:
         counts, total = count_facets(base, keys, expanded=expanded, adopters=adopters)
