@@ -204,3 +204,14 @@ def test_pages_by_relevance_are_those_of_every_match_ranked(client, settings):
         response = client.get(URL, {"q": "buurt", "provincie": "limburg", "pagina": page})
         shown += [card.title for card in response.context["results"].page.object_list]
     assert shown == expected
+
+
+def test_matches_are_ranked_as_they_match_only_when_the_filters_leave_much(spread):
+    index = bitmaps.read("default", "test")
+    assert index.ranked_in_the_match({})
+    assert index.ranked_in_the_match({"provincie": ["limburg"]})
+    assert not index.ranked_in_the_match({"doelgroep": ["bestaat-niet"]})
+    groups, domains = spread["groups"], spread["domains"]
+    narrow = {"doelgroep": [groups[0].slug], "beleidsdomein": [domains[0].slug], "tag": ["zon"]}
+    assert len(index.passing(index.published, narrow)) < 0.1 * len(index.published)
+    assert not index.ranked_in_the_match(narrow)
