@@ -199,6 +199,19 @@ class RankOnce(models.Func):
         return f"ts_rank({vector_sql}, (SELECT {query.sql}))", (*params, *query.params)
 
 
+def matched_each(querysets):
+    """matched() of several querysets in one statement: a bitmap each."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
+        parts.append(f"ARRAY({sql})")
+        params += part_params
+    if not parts:
+        return []
+    [row] = rows_of(connections[querysets[0].db], f"SELECT {', '.join(parts)}", params, binary=True)
+    return [BitMap(ids) for ids in row]
+
+
 def matched_and_ranked(queryset, query):
     """matched(), and each match's rank for `query` (ts_rank, as the page orders by), read
     in the same pass over the rows: ({id: rank} of every match)."""

@@ -377,16 +377,19 @@ class SingleWord:
 
 def single_words(query, search, kept, index=None):
     """Several words that find nothing together: what each of them finds alone, with the
-    same filters (a query each, at most MAX_WORDS_ALONE). With the facet index in memory
-    (search.bitmaps) the word's matches are filtered there; else the database counts."""
+    same filters (at most MAX_WORDS_ALONE). With the facet index in memory (search.bitmaps)
+    every word's matches are read in one statement and filtered there; else the database
+    counts (a query a word)."""
     published = Practice.objects.published()
     words = list(dict.fromkeys(TERM.findall(query)))[:MAX_WORDS_ALONE]
-    found = []
-    for word in words:
-        matches = matching(published, query_groups(word, synonyms()), search.reach)
-        if index is not None:
-            count = len(index.passing(bitmaps.matched(matches), search.selected))
-        else:
-            count = filtered(matches, search.selected, adopters=search.adopters).count()
-        found.append(SingleWord(word, count, url_for({**kept, "q": [word]})))
-    return found
+    each = [matching(published, query_groups(word, synonyms()), search.reach) for word in words]
+    if index is not None:
+        counts = [len(index.passing(hits, search.selected)) for hits in bitmaps.matched_each(each)]
+    else:
+        counts = [
+            filtered(matches, search.selected, adopters=search.adopters).count() for matches in each
+        ]
+    return [
+        SingleWord(word, count, url_for({**kept, "q": [word]}))
+        for word, count in zip(words, counts, strict=True)
+    ]
