@@ -1,3 +1,4 @@
+import contextlib
 import os
 
 import pytest
@@ -39,6 +40,25 @@ def _no_cache(settings):
     """Each test sees its own writes at once: no cache, except in the tests of the cache
     (tests/test_content_cache.py), which ask for the real one."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.fixture
+def real_cache(settings):
+    """The cache as in production: Redis when REDIS_URL is set (CI), else local memory;
+    emptied before and after. Yields the backend's path."""
+    from django.core.cache import cache
+
+    url = os.environ.get("REDIS_URL")
+    backend = (
+        {"BACKEND": "config.cache.RedisCache", "LOCATION": url}
+        if url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+    settings.CACHES = {"default": {**backend, "KEY_PREFIX": "tests"}}
+    cache.clear()
+    yield backend["BACKEND"]
+    with contextlib.suppress(Exception):  # a test may have pointed the cache nowhere
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ unpublish, edit or taxonomy change, and an import, show on the very next request
 
 With REDIS_URL set (CI) these run against Redis for real; otherwise against local memory."""
 
-import contextlib
 import os
 import re
 
@@ -20,23 +19,10 @@ from tests.factories import CategoryFactory, OrganisationFactory, PracticeFactor
 from tests.queries import queries_for
 from tests.test_admin_practices import practice_form
 
-pytestmark = pytest.mark.django_db
 SEARCH = "/praktijken/"
 
 
-@pytest.fixture(autouse=True)
-def real_cache(settings):
-    url = os.environ.get("REDIS_URL")
-    backend = (
-        {"BACKEND": "config.cache.RedisCache", "LOCATION": url}
-        if url
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-    settings.CACHES = {"default": {**backend, "KEY_PREFIX": "tests"}}
-    cache.clear()
-    yield backend["BACKEND"]
-    with contextlib.suppress(Exception):  # a test may have pointed the cache nowhere
-        cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_cache")]  # tests/conftest
 
 
 def count_on(client, url=SEARCH, **params):

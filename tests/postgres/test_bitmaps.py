@@ -1,12 +1,9 @@
 """The facet index in memory (search.bitmaps): the counts, the total, what is found and the
 small map's figures are those the database counts, and a change shows on the next search."""
 
-import contextlib
-import os
 import random
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -36,21 +33,6 @@ URL = reverse("search:results")
 KEYWORDS = ["moestuin", "sport", "taal", "buren", "École", "ébene", "Zee", "zon"] + [
     f"trefwoord {n}" for n in range(20)
 ]
-
-
-@pytest.fixture
-def real_cache(settings):
-    url = os.environ.get("REDIS_URL")
-    backend = (
-        {"BACKEND": "config.cache.RedisCache", "LOCATION": url}
-        if url
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-    settings.CACHES = {"default": {**backend, "KEY_PREFIX": "tests-bitmaps"}}
-    cache.clear()
-    yield
-    with contextlib.suppress(Exception):
-        cache.clear()
 
 
 @pytest.fixture
