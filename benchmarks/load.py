@@ -223,12 +223,27 @@ def main():
         print(flush=True)
 
 
+def database_memory():
+    """shared_buffers beside the size of the practice table with its indexes: a table that
+    does not fit is read from the operating system's cache by every broad search (README,
+    Deployment)."""
+    import psycopg
+
+    with psycopg.connect(LOAD_URL) as connection:
+        [(buffers, table)] = connection.execute(
+            "SELECT current_setting('shared_buffers'),"
+            " pg_size_pretty(pg_total_relation_size('practices_practice'))"
+        ).fetchall()
+    return f"shared_buffers {buffers}; practices_practice with its indexes {table}"
+
+
 def measure(size, args):
     size, targets = prepare_database(size)
     column = 0 if size <= 10000 else 1
     server = start_server()
     try:
         print(f"# {size} practices; gunicorn {os.cpu_count() * 2 + 1} workers on {HOST}:{PORT}")
+        print(f"# PostgreSQL {database_memory()}")
         print("| page | clients | req/s | p50 ms | p95 ms | errors | share | target |")
         print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         for concurrency in args.levels:
