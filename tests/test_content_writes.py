@@ -11,9 +11,9 @@ from django.db import connection, transaction
 from practices.content_cache import content_changed, content_version
 from practices.models import Practice
 from tests.factories import PracticeFactory
-from tests.test_content_cache import real_cache  # noqa: F401  (the cache for real)
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The cache for real (tests/conftest.py).
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("real_cache")]
 SHEET = "/praktijken/pleinmakers/"
 
 
@@ -79,7 +79,7 @@ def test_an_applied_import_is_seen_at_once(client, sheet, editor_user):
     assert "Pleinmakers na de import" in client.get(SHEET).content.decode()
 
 
-def test_a_dossier_that_gathers_the_sheet_is_seen_at_once(client, sheet, real_cache):  # noqa: F811
+def test_a_dossier_that_gathers_the_sheet_is_seen_at_once(client, sheet, real_cache):
     from django.utils import timezone
 
     from dossiers.models import Dossier, DossierEntry

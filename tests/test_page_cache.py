@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from tests.factories import ActionFactory, CategoryFactory, PracticeFactory
 from tests.queries import queries_for
-from tests.test_content_cache import real_cache, without_tokens  # noqa: F401 (fixture)
+from tests.test_content_cache import without_tokens
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_cache")]  # tests/conftest
 
 
 @pytest.fixture
