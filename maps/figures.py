@@ -13,10 +13,7 @@ from pyroaring import BitMap
 from maps.areas import area_of_municipality, shapes
 from practices.models import Municipality
 from practices.models.life import ENDED
-from search.filters import FACETS_BY_PARAM, KEY_BASE
 from search.postgres import rows_of
-
-MUNICIPALITY_KEY = FACETS_BY_PARAM["gemeente"].code * KEY_BASE  # search.bitmaps
 
 # The colours of the areas by number of practices, light to dark (the legend says which is
 # which); an area without practices is grey.
@@ -118,15 +115,12 @@ def _places(index):
 
     def read():
         of_code = area_of_municipality()
-        details = {
-            pk: rest
-            for pk, *rest in Municipality.objects.using(index.using).values_list(
-                "pk", "slug", "name", "nis_code", "country"
-            )
-        }
+        municipalities = Municipality.objects.using(index.using).values_list(
+            "slug", "name", "nis_code", "country"
+        )
         places, areas = [], {}
-        for pk, (slug, name, code, country) in details.items():
-            practices = index.practices_of(MUNICIPALITY_KEY + pk)
+        for slug, name, code, country in municipalities:
+            practices = index.by_key["gemeente"].get(slug)
             if practices:
                 places.append((slug, name, code, country, practices))
                 if code in of_code:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db import connections, models
+from django.db import models
 from django.db.backends.postgresql.base import ServerBindingCursor  # psycopg is a dependency
 from pyroaring import BitMap
 
@@ -14,21 +14,14 @@ class IdArray:
     A broad word finds thousands of practices; their ids go to the facet counts, the page's
     cards and the small map. As a Python list psycopg writes each element (20,000 ids: 50 ms
     a statement); as one text PostgreSQL reads them itself (17 ms, most of it the statement).
-    The text is made by PostgreSQL (ARRAY(...)::text) or by joining ints: never user input."""
+    The text is made by joining ints (a list or a bitmap, search.bitmaps): never user input;
+    PostgreSQL's own arrays of ids are read in binary (search.bitmaps.matched)."""
 
     text: str
 
     @classmethod
     def of(cls, ids):
         return cls("{" + ",".join(map(str, map(int, ids))) + "}")
-
-    @classmethod
-    def matched(cls, queryset):
-        """The ids of a queryset's rows, read as one text (one query)."""
-        sql, params = queryset.order_by().values("pk").query.sql_with_params()
-        connection = connections[queryset.db]
-        [(text,)] = rows_of(connection, f"SELECT ARRAY({sql})::text", params)
-        return cls(text)
 
     def __len__(self):
         return 0 if self.text == "{}" else self.text.count(",") + 1

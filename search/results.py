@@ -30,7 +30,7 @@ from search.facet_counts import count_facets
 from search.filters import FACETS, FACETS_BY_PARAM, SHORT_LIST, PracticeFilterSet
 from search.forms import SearchForm
 from search.named import named_action, related
-from search.postgres import AnyOf, IdArray
+from search.postgres import AnyOf
 from search.reach import reasons, word_reach
 from search.text import TERM, matching, postgres_query, query_groups, ranked, suggestion
 
@@ -214,7 +214,7 @@ def run_search(params, *, per_page):
     sort, base, adopters = search.sort, search.base, search.adopters
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
-    hit_ids = found_bitmap = ranks = None
+    hits = found_bitmap = ranks = None  # on PostgreSQL with words: what the words match
     postgresql = connections[base.db].vendor == "postgresql"
     index = bitmaps.current(base.db) if groups and postgresql and not adopters else None
     if index is not None:
@@ -227,21 +227,19 @@ def run_search(params, *, per_page):
         else:
             hits = bitmaps.matched(base)
         counts, total, found_bitmap = index.count(hits, keys, expanded=expanded)
-        hit_ids = found = found_bitmap
+        found = found_bitmap
         # (`every` is only ever paged here: the page's statement below orders and reads it)
         every = ordered = by_id(found, base.db)
-        words_found = len(hits)
     elif groups and postgresql:
         # The words are matched once, here: the counts, the page and the map then select
         # the practices found by id. Matching again in each cost more (planning the reach's
         # subqueries, the text match itself), and the planner, which cannot tell how many
         # practices a text match finds, counted the facets of 20 as if they were 500.
-        hit_ids = IdArray.matched(base)
+        hits = bitmaps.matched(base)
         counts, total, found = count_facets(
-            base, keys, expanded=expanded, hit_ids=hit_ids, adopters=adopters
+            base, keys, expanded=expanded, hit_ids=hits, adopters=adopters
         )
         every = ordered = by_id(found, base.db)
-        words_found = len(hit_ids)
     elif groups:
         counts, total = count_facets(base, keys, expanded=expanded, adopters=adopters)
         every = ordered = search.ordered
@@ -262,10 +260,10 @@ def run_search(params, *, per_page):
     # The page's ids come from the indexes alone (a deep page skips thousands of rows);
     # only those rows are read whole.
     start = (page.number - 1) * per_page
-    if hit_ids is not None:
+    if hits is not None:
         # PostgreSQL with words: the page's cards in one statement, from the found ids (with
         # their ranks known, only from those that can be on this page or before it).
-        if found_bitmap is not None and ranks is not None:
+        if ranks is not None:
             found = bitmaps.best(found_bitmap, ranks, start + per_page)
         page.object_list = page_of_cards(
             found, groups, sort, start=start, size=per_page, using=base.db
@@ -356,7 +354,7 @@ def run_search(params, *, per_page):
             result.named_action_url = url_for({"actie": [str(number)]})
     if query and page.paginator.count == 0 and result.chips:
         # Nothing with these filters: do the words alone find something?
-        result.words_found = words_found if hit_ids is not None else base.count()
+        result.words_found = len(hits) if hits is not None else base.count()
     if query and page.paginator.count == 0 and not result.named_action and not result.words_found:
         # A spelling suggestion only when the words themselves find nothing (a query that
         # names an action gets that action's filter offered instead).
