@@ -224,17 +224,24 @@ def main():
 
 
 def database_memory():
-    """shared_buffers beside the size of the practice table with its indexes: a table that
-    does not fit is read from the operating system's cache by every broad search (README,
-    Deployment)."""
+    """shared_buffers beside the size of the practice table: a sequential scan of a table
+    larger than a quarter of shared_buffers goes through a small ring of buffers, so every
+    broad search then reads the table from the operating system's cache (README, Deployment)."""
     import psycopg
 
     with psycopg.connect(LOAD_URL) as connection:
-        [(buffers, table)] = connection.execute(
+        [(buffers, heap, table, held)] = connection.execute(
             "SELECT current_setting('shared_buffers'),"
-            " pg_size_pretty(pg_total_relation_size('practices_practice'))"
+            " pg_size_pretty(pg_relation_size('practices_practice')),"
+            " pg_size_pretty(pg_total_relation_size('practices_practice')),"
+            " pg_relation_size('practices_practice') / 8192 <= setting::bigint / 4"
+            " FROM pg_settings WHERE name = 'shared_buffers'"
         ).fetchall()
-    return f"shared_buffers {buffers}; practices_practice with its indexes {table}"
+    kept = "kept in" if held else "NOT kept in (over a quarter of)"
+    return (
+        f"shared_buffers {buffers}; practices_practice {heap}, {table} with its indexes;"
+        f" a scan of the table is {kept} shared_buffers"
+    )
 
 
 def measure(size, args):
