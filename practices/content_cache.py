@@ -16,6 +16,7 @@ import contextlib
 import contextvars
 import hashlib
 import logging
+import threading
 import uuid
 from collections import OrderedDict
 
@@ -91,22 +92,25 @@ def _key(name, version, parts):
 # reaches) are also held in the app process, under the same versioned keys, so a search
 # does not ask the cache for them again: never stale (the key holds the version), never more
 # than HELD_MOST entries. Only for values that no caller changes: every request gets the
-# same object.
+# same object. A lock, since a threaded server (runserver) shares the process.
 _held = OrderedDict()
+_held_lock = threading.Lock()
 HELD_MOST = 1024
 
 
 def _held_get(key):
-    found = _held.get(key)
-    if found is not None:
-        _held.move_to_end(key)
-    return found
+    with _held_lock:
+        found = _held.get(key)
+        if found is not None:
+            _held.move_to_end(key)
+        return found
 
 
 def _hold(key, value):
-    _held[key] = value
-    while len(_held) > HELD_MOST:
-        _held.popitem(last=False)
+    with _held_lock:
+        _held[key] = value
+        while len(_held) > HELD_MOST:
+            _held.popitem(last=False)
 
 
 def cached(name, compute, *parts, held=False):

@@ -214,7 +214,7 @@ def run_search(params, *, per_page):
     sort, base, adopters = search.sort, search.base, search.adopters
     expanded = [p for p in params.getlist("alle") if p in FACETS_BY_PARAM][:1]
     keys = {param: list(values) for param, values in selected.items()}
-    hits = found_bitmap = ranks = None  # on PostgreSQL with words: what the words match
+    hits = ranks = None  # on PostgreSQL with words: what the words match
     postgresql = connections[base.db].vendor == "postgresql"
     index = bitmaps.current(base.db) if groups and postgresql and not adopters else None
     if index is not None:
@@ -226,8 +226,7 @@ def run_search(params, *, per_page):
             hits, ranks = bitmaps.matched_and_ranked(base, postgres_query(groups))
         else:
             hits = bitmaps.matched(base)
-        counts, total, found_bitmap = index.count(hits, keys, expanded=expanded)
-        found = found_bitmap
+        counts, total, found = index.count(hits, keys, expanded=expanded)
         # (`every` is only ever paged here: the page's statement below orders and reads it)
         every = ordered = by_id(found, base.db)
     elif groups and postgresql:
@@ -263,10 +262,9 @@ def run_search(params, *, per_page):
     if hits is not None:
         # PostgreSQL with words: the page's cards in one statement, from the found ids (with
         # their ranks known, only from those that can be on this page or before it).
-        if ranks is not None:
-            found = bitmaps.best(found_bitmap, ranks, start + per_page)
+        candidates = found if ranks is None else bitmaps.best(found, ranks, start + per_page)
         page.object_list = page_of_cards(
-            found, groups, sort, start=start, size=per_page, using=base.db
+            candidates, groups, sort, start=start, size=per_page, using=base.db
         )
     else:
         page_ids = ordered.values("pk")[start : start + per_page]
@@ -336,7 +334,7 @@ def run_search(params, *, per_page):
         params=params,
         adopters=adopters,
         adopters_url=url_for({**kept, adopted.PARAM: [] if adopters else ["1"]}),
-        found=(index, found_bitmap) if found_bitmap is not None else None,
+        found=(index, found) if index is not None else None,
     )
     page_params = url_for(kept)[1:]
     result.export_query = url_for(kept)
