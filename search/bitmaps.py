@@ -30,7 +30,6 @@ from search.facet_counts import FacetStatement
 from search.filters import FACETS, KEY_BASE, SHORT_LIST
 from search.postgres import rows_of
 
-RANK_IN_MATCH = 0.1  # (FacetBitmaps.ranked_in_the_match)
 _held = {}  # database alias -> the FacetBitmaps of the latest content version read
 _lock = threading.Lock()
 
@@ -50,6 +49,7 @@ class FacetBitmaps:
             for param, values in values_of.items()
         }
         self.derived = {}  # what other apps compute from the index once (maps.figures)
+        self._value_bits = {}  # (param, key) -> its practices as an int's bits (mask)
 
     def having(self, param, keys):
         """The practices that have any of these values (keys as in the URL)."""
@@ -62,17 +62,35 @@ class FacetBitmaps:
             *[self.having(param, keys) for param, keys in selected.items() if keys]
         )
 
-    def ranked_in_the_match(self, selected):
-        """Whether a search by relevance should rank every match as it matches them
-        (matched_and_ranked) rather than rank only those that pass the filters, on the
-        page's statement. The first reads each match once, but ranks them all; the second
-        reads again each practice found. With filters that leave more than RANK_IN_MATCH of
-        the practices (one province: a fifth), a broad word finds thousands, whose second
-        reading cost as much as the match at 100,000 practices (76 ms); with narrower
-        filters (a target group and a policy domain) the few found are read again in well
-        under a millisecond, while ranking every match cost 1.2 ms of 4 at 10,000."""
-        left = self.passing(self.published, selected)
-        return len(left) > RANK_IN_MATCH * len(self.published)
+    def mask(self, selected):
+        """The practices that pass every chosen filter as a bit mask, bit n (of byte n // 8,
+        from its lowest bit, as PostgreSQL's get_bit reads a bytea) for practice n; None when
+        no filter is chosen. matched_and_ranked() ranks only the matches in it: a broad word
+        with one province then reads the vectors of a fifth of what it matches, not of all."""
+        mask = None
+        for param, keys in selected.items():
+            if not keys:
+                continue
+            known = self.by_key[param]
+            either = 0
+            for key in keys:
+                if key in known:
+                    either |= self._bits(param, key, known[key])
+            mask = either if mask is None else mask & either
+        if mask is None:
+            return None
+        return mask.to_bytes(max(1, (mask.bit_length() + 7) // 8), "little")
+
+    def _bits(self, param, key, practices):
+        """A facet value's practices as the bits of an int, made once per index (a value's
+        practices, set one by one, take milliseconds; ints combine in microseconds)."""
+        bits = self._value_bits.get((param, key))
+        if bits is None:
+            mask = bytearray(practices.max() // 8 + 1 if practices else 1)
+            for pk in practices:
+                mask[pk >> 3] |= 1 << (pk & 7)
+            bits = self._value_bits[(param, key)] = int.from_bytes(mask, "little")
+        return bits
 
     def count(self, hits, selected, *, expanded=()):
         """Like count_facets(..., hit_ids=...): ({param: [(key, label, count)]}, total,
@@ -187,24 +205,36 @@ def matched(queryset):
 class RankOnce(models.Func):
     """ts_rank(vector, (SELECT query)): the words' query worked out once, ahead of the rows
     (an InitPlan). Written inline, a prepared statement's generic plan worked it out again
-    for every row it ranked (40,000 at 100,000 practices: 250 ms instead of 105)."""
+    for every row it ranked (40,000 at 100,000 practices: 250 ms instead of 105).
+
+    With `only` (a bit mask, FacetBitmaps.mask) and the row's id, only the rows whose bit is
+    set are ranked; the others get NULL, and their vectors are not read."""
 
     output_field = models.FloatField()
 
+    def __init__(self, vector, query, pk=None, *, only=None):
+        super().__init__(vector, query, *([pk] if only is not None else []))
+        self.only = only
+
     def as_sql(self, compiler, connection, **extra_context):
-        vector, query = self.get_source_expressions()
+        vector, query, *pk = self.get_source_expressions()
         vector_sql, params = compiler.compile(vector)
-        return f"ts_rank({vector_sql}, (SELECT {query.sql}))", (*params, *query.params)
+        sql = f"ts_rank({vector_sql}, (SELECT {query.sql}))"
+        params = (*params, *query.params)
+        if not pk:
+            return sql, params
+        pk_sql, _ = compiler.compile(pk[0])
+        condition = f"{pk_sql} < %s AND get_bit(%s::bytea, {pk_sql}::int) = 1"
+        return f"CASE WHEN {condition} THEN {sql} END", (len(self.only) * 8, self.only, *params)
 
 
-def matched_and_ranked(queryset, query):
-    """matched(), and each match's rank for `query` (ts_rank, as the page orders by), read
-    in the same pass over the rows: ({id: rank} of every match)."""
+def matched_and_ranked(queryset, query, *, only=None):
+    """matched(), and the rank for `query` (ts_rank, as the page orders by) of each match in
+    `only` (FacetBitmaps.mask; None: every match), read in the same pass over the rows:
+    (the bitmap of every match, {id: rank} of those ranked)."""
+    rank = RankOnce(models.F("search_vector"), query, models.F("pk"), only=only)
     sql, params = (
-        queryset.order_by()
-        .annotate(rank=RankOnce(models.F("search_vector"), query))
-        .values_list("pk", "rank")
-        .query.sql_with_params()
+        queryset.order_by().annotate(rank=rank).values_list("pk", "rank").query.sql_with_params()
     )
     [(ids, ranks)] = rows_of(
         connections[queryset.db],
@@ -212,8 +242,10 @@ def matched_and_ranked(queryset, query):
         params,
         binary=True,
     )
-    ranks = dict(zip(ids or (), ranks or (), strict=True))
-    return BitMap(ranks), ranks
+    ids, ranks = ids or (), ranks or ()
+    if only is None:
+        return BitMap(ids), dict(zip(ids, ranks, strict=True))
+    return BitMap(ids), {pk: r for pk, r in zip(ids, ranks, strict=True) if r is not None}
 
 
 def best(found, ranks, first):

@@ -220,10 +220,11 @@ def run_search(params, *, per_page):
     if index is not None:
         # The words matched once, as a bitmap; the facets, the total and the map are counted
         # on the facet index in memory (search.bitmaps), the page selects by id.
-        # By relevance (the default) and with filters that leave much, each match comes
-        # with its rank, read in the same pass (search.bitmaps.ranked_in_the_match).
-        if sort == Sort.RELEVANCE and index.ranked_in_the_match(keys):
-            hits, ranks = bitmaps.matched_and_ranked(base, postgres_query(groups))
+        # By relevance (the default) the matches that pass the filters come with their
+        # ranks, read in the same pass (search.bitmaps.matched_and_ranked).
+        if sort == Sort.RELEVANCE:
+            words = postgres_query(groups)
+            hits, ranks = bitmaps.matched_and_ranked(base, words, only=index.mask(keys))
         else:
             hits = bitmaps.matched(base)
         counts, total, found = index.count(hits, keys, expanded=expanded)

@@ -188,12 +188,37 @@ def test_pages_by_relevance_are_those_of_every_match_ranked(client, settings):
     assert shown == expected
 
 
-def test_matches_are_ranked_as_they_match_only_when_the_filters_leave_much(spread):
+def set_bits(mask):
+    return {n for n in range(len(mask) * 8) if mask[n // 8] >> (n % 8) & 1}
+
+
+def test_the_mask_holds_the_practices_that_pass_every_chosen_filter(spread):
     index = bitmaps.read("default", "test")
-    assert index.ranked_in_the_match({})
-    assert index.ranked_in_the_match({"provincie": ["limburg"]})
-    assert not index.ranked_in_the_match({"doelgroep": ["bestaat-niet"]})
+    assert index.mask({}) is None
+    assert index.mask({"provincie": [], "doelgroep": []}) is None
+    assert set_bits(index.mask({"provincie": ["limburg"]})) == set(
+        index.having("provincie", ["limburg"])
+    )
     groups, domains = spread["groups"], spread["domains"]
-    narrow = {"doelgroep": [groups[0].slug], "beleidsdomein": [domains[0].slug], "tag": ["zon"]}
-    assert len(index.passing(index.published, narrow)) < 0.1 * len(index.published)
-    assert not index.ranked_in_the_match(narrow)
+    narrow = {"doelgroep": [groups[0].slug, groups[1].slug], "beleidsdomein": [domains[0].slug]}
+    passing = index.passing(index.published, narrow)
+    assert 0 < len(passing) < len(index.published)
+    assert set_bits(index.mask(narrow)) == set(passing)
+    assert set_bits(index.mask({"doelgroep": ["bestaat-niet"]})) == set()
+
+
+def test_only_the_matches_in_the_mask_are_ranked_and_as_when_all_are(spread):
+    index = bitmaps.read("default", "test")
+    published = Practice.objects.published()
+    query = postgres_query([["buurt"]])
+    for practice in published[:30]:
+        practice.description = "De buurt. " * (practice.pk % 4 + 1)
+        practice.save()
+    matching = published.filter(search_vector=query)
+    every, all_ranks = bitmaps.matched_and_ranked(matching, query)
+    assert len(every) == 30 and set(all_ranks) == set(every)
+    only = index.mask({"provincie": ["limburg"]})
+    hits, ranks = bitmaps.matched_and_ranked(matching, query, only=only)
+    assert hits == every
+    assert set(ranks) == set(every) & set_bits(only) != set()
+    assert ranks == {pk: all_ranks[pk] for pk in ranks}
