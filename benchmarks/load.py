@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/load.py --size 100000
     .venv/bin/python benchmarks/load.py --size 10000 100000  # both, one after the other
     .venv/bin/python benchmarks/load.py --seconds 10 --levels 1 8 32
+    .venv/bin/python benchmarks/load.py --deployed --size 10000 100000  # as deployed (root)
 
 Uses the database in LOAD_DATABASE_URL (default: databank_bench on the local PostgreSQL, as
 benchmarks/search.py leaves it; refilled with --size practices when it holds another number),
@@ -15,7 +16,10 @@ and a search with two words and two facets, whose words change on every request,
 neither comes from the cache. It prints each page's rate as a share of the yardstick's,
 against the targets of issues 13 and 25, and for the uncached searches whether their p95 is
 under 250 ms. With several sizes it measures each in turn (a database per size: the size is
-appended to LOAD_DATABASE_URL's name after the first). Only loopback is ever contacted; every
+appended to LOAD_DATABASE_URL's name after the first). With --deployed the databases are on a
+PostgreSQL cluster of the benchmark's own, configured as deploy/postgresql.conf says
+(benchmarks/deployed_postgres.py); without it, on the machine's cluster as it is configured.
+Only loopback is ever contacted; every
 step stops by itself. The client runs on the same 2 cores as the server: the figures are a floor.
 """
 
@@ -206,7 +210,17 @@ def main():
     )
     parser.add_argument("--levels", type=int, nargs="+", default=[4], help="clients at once")
     parser.add_argument("--seconds", type=float, default=8.0, help="length of each step")
+    parser.add_argument(
+        "--deployed",
+        action="store_true",
+        help="against a PostgreSQL cluster of its own with deploy/postgresql.conf (as root)",
+    )
     args = parser.parse_args()
+    if args.deployed:
+        from benchmarks import deployed_postgres
+
+        global LOAD_URL
+        LOAD_URL = os.environ["LOAD_DATABASE_URL"] = deployed_postgres.ensure()
     if len(args.size) == 1:
         measure(args.size[0], args)
         return
