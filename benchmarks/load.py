@@ -252,9 +252,10 @@ def database_memory():
             " FROM pg_settings WHERE name = 'shared_buffers'"
         ).fetchall()
     kept = "kept in" if held else "NOT kept in (over a quarter of)"
+    advice = "" if held else " (below deploy/postgresql.conf: --deployed measures as deployed)"
     return (
         f"shared_buffers {buffers}; practices_practice {heap}, {table} with its indexes;"
-        f" a scan of the table is {kept} shared_buffers"
+        f" a scan of the table is {kept} shared_buffers{advice}"
     )
 
 
