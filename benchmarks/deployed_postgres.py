@@ -21,8 +21,7 @@ CONFIG = ROOT / "deploy" / "postgresql.conf"
 ACCESS = "local all all trust\nhost all all 127.0.0.1/32 trust\nhost all all ::1/128 trust\n"
 
 
-def url(database="databank_bench"):
-    return f"postgres://postgres@127.0.0.1:{PORT}/{database}"
+URL = f"postgres://postgres@127.0.0.1:{PORT}/databank_bench"
 
 
 def ensure():
@@ -35,28 +34,22 @@ def ensure():
     if not versions:
         raise SystemExit("--deployed needs Debian's PostgreSQL (postgresql-common): none found")
     version = versions[-1]
-    directory = Path("/etc/postgresql") / version / CLUSTER
+    directory = clusters / version / CLUSTER
     if not directory.is_dir():
         run("pg_createcluster", version, CLUSTER, "--port", str(PORT))
     (directory / "pg_hba.conf").write_text(ACCESS)
     included = directory / "conf.d" / "databank.conf"
     included.parent.mkdir(exist_ok=True)
-    changed = not included.is_file() or included.read_text() != CONFIG.read_text()
-    included.write_text(CONFIG.read_text())
-    running = (
-        subprocess.run(
-            ["pg_ctlcluster", "--skip-systemctl-redirect", version, CLUSTER, "status"],
-            capture_output=True,
-        ).returncode
-        == 0
-    )
-    if not running:
-        run("pg_ctlcluster", "--skip-systemctl-redirect", version, CLUSTER, "start")
-    elif changed:
-        run("pg_ctlcluster", "--skip-systemctl-redirect", version, CLUSTER, "restart")
+    wanted = CONFIG.read_text()
+    changed = not included.is_file() or included.read_text() != wanted
+    included.write_text(wanted)
+    status = ["pg_ctlcluster", "--skip-systemctl-redirect", version, CLUSTER, "status"]
+    if subprocess.run(status, capture_output=True).returncode != 0:
+        action = "start"
     else:
-        run("pg_ctlcluster", "--skip-systemctl-redirect", version, CLUSTER, "reload")
-    return url()
+        action = "restart" if changed else "reload"  # the access rules are written anew too
+    run("pg_ctlcluster", "--skip-systemctl-redirect", version, CLUSTER, action)
+    return URL
 
 
 def run(*command):

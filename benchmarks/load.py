@@ -19,8 +19,8 @@ under 250 ms. With several sizes it measures each in turn (a database per size: 
 appended to LOAD_DATABASE_URL's name after the first). With --deployed the databases are on a
 PostgreSQL cluster of the benchmark's own, configured as deploy/postgresql.conf says
 (benchmarks/deployed_postgres.py); without it, on the machine's cluster as it is configured.
-Only loopback is ever contacted; every
-step stops by itself. The client runs on the same 2 cores as the server: the figures are a floor.
+Only loopback is ever contacted; every step stops by itself. The client runs on the same 2
+cores as the server: the figures are a floor.
 """
 
 import argparse

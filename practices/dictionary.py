@@ -72,12 +72,13 @@ def disable(connection):
         cursor.execute(f"DROP TEXT SEARCH DICTIONARY IF EXISTS {NAME}")
 
 
+REBUILD = "UPDATE practices_practice p SET search_vector = practices_search_document(p)"
+
+
 def rebuild_vectors(connection):
     """Recompute every practice's search vector; returns how many."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE practices_practice p SET search_vector = practices_search_document(p)"
-        )
+        cursor.execute(REBUILD)
         return cursor.rowcount
 
 
@@ -100,10 +101,6 @@ def rebuild_vectors_compactly(connection, *, batch=REBUILD_BATCH):
         cursor.execute("SELECT id FROM practices_practice ORDER BY id")
         ids = [pk for (pk,) in cursor.fetchall()]
         for start in range(0, len(ids), batch):
-            cursor.execute(
-                "UPDATE practices_practice p SET search_vector = practices_search_document(p) "
-                "WHERE p.id = ANY(%s)",
-                [ids[start : start + batch]],
-            )
+            cursor.execute(f"{REBUILD} WHERE p.id = ANY(%s)", [ids[start : start + batch]])
             cursor.execute("VACUUM practices_practice")
     return len(ids)
