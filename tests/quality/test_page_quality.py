@@ -99,20 +99,21 @@ def test_lighthouse_scores_100_and_nothing_shifts(site, tmp_path, name):
         "--output=json",
         f"--output-path={output}",
     ]
-    for _ in range(2):
+    # An audit Lighthouse could not run (score None: its gatherer or the trace failed, seen on
+    # a loaded CI machine, twice in a row once) is run again, up to three runs in all; a score
+    # below 1 is a finding, never retried.
+    for _ in range(3):
         _, problems = run(command, timeout=240)
         assert output.exists(), problems
         report = json.loads(output.read_text())
-        # An audit Lighthouse could not run (score None, seen on a loaded machine) is run
-        # once more; a score below 1 is a finding, never retried.
         if all(report["categories"][key]["score"] is not None for key in report["categories"]):
             break
     scores = {key: category["score"] for key, category in report["categories"].items()}
     failing = [
-        (key, ref["id"], report["audits"][ref["id"]]["title"])
+        (key, ref["id"], audit["title"], audit.get("errorMessage"))
         for key in ("accessibility", "best-practices", "seo")
         for ref in report["categories"][key]["auditRefs"]
-        if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
+        if ref["weight"] and ((audit := report["audits"][ref["id"]])["score"] or 0) < 1
     ]
     assert (scores["accessibility"], scores["best-practices"], scores["seo"]) == (1, 1, 1), failing
     assert report["audits"]["cumulative-layout-shift"]["numericValue"] <= 0.05
