@@ -10,6 +10,7 @@ submitted: every other transaction keeps waiting for the disk as before."""
 import datetime
 import hashlib
 import re
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -100,10 +101,8 @@ def counted(sql, params):
     """Run one counting statement. On PostgreSQL, when the caller has no transaction open, in
     a transaction of its own that commits without waiting for the disk (see the module);
     inside the caller's transaction (whose other writes must wait) or on SQLite, as it is."""
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-        return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL synchronous_commit TO OFF")
+    own = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with transaction.atomic() if own else nullcontext(), connection.cursor() as cursor:
+        if own:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
         cursor.execute(sql, params)
